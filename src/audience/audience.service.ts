@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { AuditActor } from '../audit/audit-event.js';
+import { badInput, conflict } from '../common/errors/crier-error.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { type AudienceKind, AudienceRepository } from './audience.repository.js';
+import type { AudienceEntryView } from './dto/audience.dto.js';
+
+/** The areas and topics that residents subscribe to and that messages are addressed to. */
+@Injectable()
+export class AudienceService {
+  constructor(
+    private readonly repository: AudienceRepository,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(
+    actor: AuditActor,
+    kind: AudienceKind,
+    code: string,
+    name: string,
+  ): Promise<AudienceEntryView> {
+    return this.uow.run(async () => {
+      if (await this.repository.findByCode(kind, code)) {
+        throw conflict(`${kind.toUpperCase()}_CODE_TAKEN`, `There is already a ${kind} "${code}".`);
+      }
+      const entry = await this.repository.insert(kind, code, name);
+      await this.audit.record({
+        type: `${kind}.created`,
+        actor,
+        data: { id: entry.id, code, name },
+      });
+      return { id: entry.id, code: entry.code, name: entry.name };
+    });
+  }
+
+  async list(kind: AudienceKind): Promise<AudienceEntryView[]> {
+    const entries = await this.repository.list(kind);
+    return entries.map(({ id, code, name }) => ({ id, code, name }));
+  }
+
+  /** Refuses an audience that names an area or topic the council has not defined. */
+  async requireKnown(areas: string[], topics: string[]): Promise<void> {
+    for (const [kind, codes] of [
+      ['area', areas],
+      ['topic', topics],
+    ] as const) {
+      const known = await this.repository.existingCodes(kind, codes);
+      const unknown = codes.filter((code) => !known.includes(code));
+      if (unknown.length > 0) {
+        throw badInput(
+          `UNKNOWN_${kind.toUpperCase()}`,
+          `No ${kind} has the code ${unknown.join(', ')}.`,
+          { [`${kind}s`]: unknown },
+        );
+      }
+    }
+  }
+}

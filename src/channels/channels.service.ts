@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { AuditActor } from '../audit/audit-event.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { Actor } from '../organisation/actor.js';
+import { OrganisationService } from '../organisation/organisation.service.js';
+import type { ChannelEntity } from './channel.entity.js';
+import { ChannelErrors } from './channels.errors.js';
+import { ChannelsRepository } from './channels.repository.js';
+import type { ChannelView, CreateChannelDto, GovernancePolicyDto } from './dto/channel.dto.js';
+import {
+  type ChannelKind,
+  DEFAULT_ALLOWED_CONTENT_KINDS,
+  type GovernancePolicy,
+  policyProblems,
+} from './governance-policy.js';
+
+const channelView = (channel: ChannelEntity): ChannelView => ({
+  id: channel.id,
+  name: channel.name,
+  kind: channel.kind,
+  serviceId: channel.serviceId,
+  whatsapp: {
+    phoneNumberId: channel.phoneNumberId,
+    displayPhoneNumber: channel.displayPhoneNumber,
+  },
+  policy: channel.policy,
+});
+
+function toPolicy(input: GovernancePolicyDto, kind: ChannelKind): GovernancePolicy {
+  const policy: GovernancePolicy = {
+    approvalsRequired: input.approvalsRequired,
+    approverRoles: [...input.approverRoles].sort(),
+    quietHours: input.quietHours
+      ? {
+          start: input.quietHours.start,
+          end: input.quietHours.end,
+          timeZone: input.quietHours.timeZone,
+        }
+      : null,
+    emergencyBypassesQuietHours: input.emergencyBypassesQuietHours ?? false,
+    allowedContentKinds: [...(input.allowedContentKinds ?? DEFAULT_ALLOWED_CONTENT_KINDS)].sort(),
+  };
+  const problems = policyProblems(policy, kind);
+  if (problems.length > 0) throw ChannelErrors.invalidPolicy(problems);
+  return policy;
+}
+
+const auditActor = (actor: Actor | 'system'): AuditActor =>
+  actor === 'system' ? { kind: 'system', reason: 'demo-seed' } : { kind: 'staff', id: actor.id };
+
+/** Channels (one WhatsApp number each) and their governance policies. */
+@Injectable()
+export class ChannelsService {
+  constructor(
+    private readonly channels: ChannelsRepository,
+    private readonly organisation: OrganisationService,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(): Promise<ChannelView[]> {
+    return (await this.channels.list()).map(channelView);
+  }
+
+  async get(id: string): Promise<ChannelView> {
+    const channel = await this.channels.findById(id);
+    if (!channel) throw ChannelErrors.notFound();
+    return channelView(channel);
+  }
+
+  async create(actor: Actor | 'system', input: CreateChannelDto): Promise<ChannelView> {
+    if (input.kind === 'service' && !input.serviceId) throw ChannelErrors.serviceRequired();
+    if (input.kind === 'corporate' && input.serviceId) throw ChannelErrors.serviceForbidden();
+    const policy = toPolicy(input.policy, input.kind);
+    return this.uow.run(async () => {
+      if (input.serviceId) {
+        if (!(await this.organisation.serviceExists(input.serviceId))) {
+          throw ChannelErrors.unknownService();
+        }
+      }
+      if (await this.channels.findByName(input.name)) throw ChannelErrors.nameTaken();
+      if (await this.channels.findByPhoneNumberId(input.whatsapp.phoneNumberId)) {
+        throw ChannelErrors.numberTaken();
+      }
+      const channel = await this.channels.insert({
+        name: input.name,
+        kind: input.kind,
+        serviceId: input.serviceId ?? null,
+        phoneNumberId: input.whatsapp.phoneNumberId,
+        displayPhoneNumber: input.whatsapp.displayPhoneNumber,
+        policy,
+      });
+      await this.audit.record({
+        type: 'channel.created',
+        actor: auditActor(actor),
+        subject: {
+          channelId: channel.id,
+          ...(channel.serviceId ? { serviceId: channel.serviceId } : {}),
+        },
+        data: {
+          name: channel.name,
+          kind: channel.kind,
+          phoneNumberId: channel.phoneNumberId,
+          policy,
+        },
+      });
+      return channelView(channel);
+    });
+  }
+
+  async replacePolicy(actor: Actor, id: string, input: GovernancePolicyDto): Promise<ChannelView> {
+    return this.uow.run(async () => {
+      const channel = await this.channels.findById(id);
+      if (!channel) throw ChannelErrors.notFound();
+      const before = channel.policy;
+      channel.policy = toPolicy(input, channel.kind);
+      const saved = await this.channels.save(channel);
+      await this.audit.record({
+        type: 'channel.policy_changed',
+        actor: { kind: 'staff', id: actor.id },
+        subject: { channelId: id },
+        data: { before, after: saved.policy },
+      });
+      return channelView(saved);
+    });
+  }
+}

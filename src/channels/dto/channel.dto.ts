@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsTimeZone } from '../../common/http/is-time-zone.validator.js';
+import { APPROVER_ROLES, type ApproverRole } from '../../organisation/role.js';
+import type { ChannelKind, ContentKind } from '../governance-policy.js';
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class QuietHoursDto {
+  @ApiProperty({ example: '21:00' })
+  @Matches(HH_MM, { message: 'start must be a time "HH:MM"' })
+  start: string;
+
+  @ApiProperty({ example: '08:00' })
+  @Matches(HH_MM, { message: 'end must be a time "HH:MM"' })
+  end: string;
+
+  @ApiProperty({ example: 'Europe/London' })
+  @IsTimeZone()
+  timeZone: string;
+}
+
+export class GovernancePolicyDto {
+  @ApiProperty({ minimum: 1, maximum: 3, example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  approvalsRequired: number;
+
+  @ApiProperty({ enum: APPROVER_ROLES, isArray: true, example: ['comms_approver'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(APPROVER_ROLES, { each: true })
+  approverRoles: ApproverRole[];
+
+  @ApiPropertyOptional({ type: QuietHoursDto, nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @ValidateNested()
+  @Type(() => QuietHoursDto)
+  quietHours?: QuietHoursDto | null;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  emergencyBypassesQuietHours?: boolean;
+
+  @ApiPropertyOptional({ enum: ['template', 'text'], isArray: true, default: ['template', 'text'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(['template', 'text'], { each: true })
+  allowedContentKinds?: ContentKind[];
+}
+
+export class WhatsAppNumberDto {
+  @ApiProperty({ example: '106540352242922' })
+  @Matches(/^\d{5,20}$/, { message: 'phoneNumberId must be the Cloud API number id (digits)' })
+  phoneNumberId: string;
+
+  @ApiProperty({ example: '+44 1632 960001' })
+  @Matches(/^\+?[0-9 ()-]{6,25}$/, { message: 'displayPhoneNumber must look like a phone number' })
+  displayPhoneNumber: string;
+}
+
+export class CreateChannelDto {
+  @ApiProperty({ example: 'Example Borough Council' })
+  @IsString()
+  @Length(1, 120)
+  name: string;
+
+  @ApiProperty({ enum: ['corporate', 'service'] })
+  @IsIn(['corporate', 'service'])
+  kind: ChannelKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'required for service channels only' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @ApiProperty({ type: WhatsAppNumberDto })
+  @ValidateNested()
+  @Type(() => WhatsAppNumberDto)
+  whatsapp: WhatsAppNumberDto;
+
+  @ApiProperty({ type: GovernancePolicyDto })
+  @ValidateNested()
+  @Type(() => GovernancePolicyDto)
+  policy: GovernancePolicyDto;
+}
+
+export class QuietHoursView {
+  @ApiProperty() start: string;
+  @ApiProperty() end: string;
+  @ApiProperty() timeZone: string;
+}
+
+export class GovernancePolicyView {
+  @ApiProperty() approvalsRequired: number;
+  @ApiProperty({ enum: APPROVER_ROLES, isArray: true }) approverRoles: ApproverRole[];
+  @ApiProperty({ type: QuietHoursView, nullable: true }) quietHours: QuietHoursView | null;
+  @ApiProperty() emergencyBypassesQuietHours: boolean;
+  @ApiProperty({ enum: ['template', 'text'], isArray: true }) allowedContentKinds: ContentKind[];
+}
+
+export class WhatsAppNumberView {
+  @ApiProperty() phoneNumberId: string;
+  @ApiProperty() displayPhoneNumber: string;
+}
+
+export class ChannelView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['corporate', 'service'] }) kind: ChannelKind;
+  @ApiProperty({ format: 'uuid', nullable: true }) serviceId: string | null;
+  @ApiProperty({ type: WhatsAppNumberView }) whatsapp: WhatsAppNumberView;
+  @ApiProperty({ type: GovernancePolicyView }) policy: GovernancePolicyView;
+}
+
+export class ChannelListView {
+  @ApiProperty({ type: [ChannelView] }) items: ChannelView[];
+}

@@ -1,0 +1,12 @@
+import type { Express } from 'express';
+
+/** Conservative headers for a JSON API; the pages that come later tighten their own CSP. */
+export function installSecurityHeaders(app: Express): void {
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+}

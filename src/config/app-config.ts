@@ -1,0 +1,42 @@
+/** The typed configuration that every other module receives. Built once at boot from the environment. */
+export type AuthMode = 'local' | 'azure-ad';
+export type NodeEnvironment = 'development' | 'production' | 'test';
+
+export interface EmbeddedDatabaseConfig {
+  /** Where the embedded PostgreSQL keeps its cluster. */
+  dataDir: string;
+  port: number;
+}
+
+export interface AzureAdConfig {
+  tenantId: string;
+  clientId: string;
+  audience: string;
+  issuer: string;
+  metadataUrl: string;
+}
+
+export interface AppConfig {
+  nodeEnv: NodeEnvironment;
+  port: number;
+  /** A PostgreSQL URL, or null to run the embedded PostgreSQL. */
+  databaseUrl: string | null;
+  embeddedDatabase: EmbeddedDatabaseConfig;
+  migrationsRun: boolean;
+  auth: {
+    mode: AuthMode;
+    /** HS256 key for tokens issued by the local sign-in route. */
+    localTokenSecret: string;
+    localTokenTtlSeconds: number;
+    azureAd: AzureAdConfig | null;
+  };
+  bootstrapAdminEmail: string | null;
+  /** Seed the fictional "Example Borough Council" when the database holds no services. */
+  demoSeed: boolean;
+  http: {
+    bodyLimitBytes: number;
+  };
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

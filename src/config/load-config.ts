@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { AppConfig, AuthMode, AzureAdConfig, NodeEnvironment } from './app-config.js';
+import { EnvironmentDto } from './environment.dto.js';
+
+export type Environment = Record<string, string | undefined>;
+
+/** Thrown at boot with every problem found, so an operator fixes them all in one go. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Crier cannot start; fix its configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+function validateEnvironment(env: Environment): { dto: EnvironmentDto; problems: string[] } {
+  // Blank values count as unset: an empty line in a .env file should not become configuration.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const dto = plainToInstance(EnvironmentDto, present, { excludeExtraneousValues: false });
+  const problems = validateSync(dto, { forbidUnknownValues: false }).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+    ),
+  );
+  return { dto, problems };
+}
+
+function azureAdConfig(dto: EnvironmentDto, problems: string[]): AzureAdConfig | null {
+  const tenantId = dto.AZURE_AD_TENANT_ID;
+  const clientId = dto.AZURE_AD_CLIENT_ID;
+  if (!tenantId) problems.push('AZURE_AD_TENANT_ID is required when AUTH_MODE=azure-ad');
+  if (!clientId) problems.push('AZURE_AD_CLIENT_ID is required when AUTH_MODE=azure-ad');
+  if (!tenantId || !clientId) return null;
+  const authority = `https://login.microsoftonline.com/${tenantId}/v2.0`;
+  return {
+    tenantId,
+    clientId,
+    audience: dto.AZURE_AD_AUDIENCE ?? clientId,
+    issuer: dto.AZURE_AD_ISSUER ?? authority,
+    metadataUrl: dto.AZURE_AD_METADATA_URL ?? `${authority}/.well-known/openid-configuration`,
+  };
+}
+
+/**
+ * Reads the environment once into a typed configuration. Every invalid or missing variable is
+ * reported together in one ConfigurationError.
+ */
+export function loadConfig(env: Environment): AppConfig {
+  const { dto, problems } = validateEnvironment(env);
+  const nodeEnv = (dto.NODE_ENV ?? 'development') as NodeEnvironment;
+  const production = nodeEnv === 'production';
+  const authMode = (dto.AUTH_MODE ?? (production ? 'azure-ad' : 'local')) as AuthMode;
+
+  if (production && authMode === 'local') {
+    problems.push('AUTH_MODE=local is refused when NODE_ENV=production; use azure-ad');
+  }
+  const azureAd = authMode === 'azure-ad' ? azureAdConfig(dto, problems) : null;
+
+  if (problems.length > 0) throw new ConfigurationError(problems);
+
+  return {
+    nodeEnv,
+    port: dto.PORT ?? 3000,
+    databaseUrl: dto.DATABASE_URL ?? null,
+    embeddedDatabase: {
+      dataDir: dto.EMBEDDED_PG_DIR ?? './data/postgres',
+      port: dto.EMBEDDED_PG_PORT ?? 54329,
+    },
+    migrationsRun: dto.MIGRATIONS_RUN ?? true,
+    auth: {
+      mode: authMode,
+      // Without a configured secret, local tokens are valid only for this process's lifetime.
+      localTokenSecret: dto.LOCAL_AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+      localTokenTtlSeconds: dto.LOCAL_AUTH_TOKEN_TTL_SECONDS ?? 3600,
+      azureAd,
+    },
+    bootstrapAdminEmail:
+      dto.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase() ?? (production ? null : 'admin@example.gov.uk'),
+    demoSeed: dto.DEMO_SEED ?? dto.DATABASE_URL === undefined,
+    http: { bodyLimitBytes: dto.HTTP_BODY_LIMIT_BYTES ?? 256 * 1024 },
+    logLevel: (dto.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
+  };
+}

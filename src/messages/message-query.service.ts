@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { ChannelsService } from '../channels/channels.service.js';
+import { type Actor, hasRole } from '../organisation/actor.js';
+import type { MessageStatus } from './domain/message-status.js';
+import type { MessageListView, MessageView } from './dto/message-view.dto.js';
+import type { ListMessagesQueryDto } from './dto/message-input.dto.js';
+import { MessageRecords } from './message-records.service.js';
+import { toMessageView } from './message-view.mapper.js';
+import { MessageErrors } from './messages.errors.js';
+import { MessagesRepository } from './messages.repository.js';
+
+const encodeCursor = (createdAt: Date, id: string) =>
+  Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
+    const createdAt = new Date(at);
+    if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad');
+    return { createdAt, id };
+  } catch {
+    throw MessageErrors.invalidCursor();
+  }
+}
+
+@Injectable()
+export class MessageQueryService {
+  constructor(
+    private readonly repository: MessagesRepository,
+    private readonly records: MessageRecords,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  async get(actor: Actor, id: string): Promise<MessageView> {
+    const { record, channel } = await this.records.visible(actor, id, { lock: false });
+    return toMessageView(record, channel.policy);
+  }
+
+  async list(actor: Actor, query: ListMessagesQueryDto): Promise<MessageListView> {
+    const limit = query.limit ?? 50;
+    const seesAll = hasRole(actor, 'comms_approver', 'auditor', 'admin');
+    const records = await this.repository.list({
+      status: query.status as MessageStatus | undefined,
+      channelId: query.channelId,
+      serviceIds: seesAll ? null : actor.serviceIds,
+      limit,
+      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+    });
+    const policies = new Map(
+      (await this.channels.list()).map((channel) => [channel.id, channel.policy]),
+    );
+    const items = records.flatMap((record) => {
+      const policy = policies.get(record.message.channelId);
+      return policy ? [toMessageView(record, policy)] : [];
+    });
+    const last = records.at(-1);
+    return {
+      items,
+      nextCursor:
+        records.length === limit && last
+          ? encodeCursor(last.message.createdAt, last.message.id)
+          : null,
+    };
+  }
+}

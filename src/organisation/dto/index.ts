@@ -1,0 +1,2 @@
+export * from './service.dto.js';
+export * from './staff.dto.js';

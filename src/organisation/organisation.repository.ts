@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { Role } from './role.js';
+import { ServiceEntity } from './service.entity.js';
+import { StaffEntity } from './staff.entity.js';
+
+export interface StaffFields {
+  email: string;
+  name: string;
+  roles: Role[];
+  active: boolean;
+  serviceIds: string[];
+}
+
+@Injectable()
+export class OrganisationRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  private services() {
+    return this.uow.manager().getRepository(ServiceEntity);
+  }
+
+  private staff() {
+    return this.uow.manager().getRepository(StaffEntity);
+  }
+
+  createService(name: string): Promise<ServiceEntity> {
+    return this.services().save(this.services().create({ name }));
+  }
+
+  findServiceByName(name: string): Promise<ServiceEntity | null> {
+    return this.services().findOneBy({ name });
+  }
+
+  listServices(): Promise<ServiceEntity[]> {
+    return this.services().find({ order: { name: 'ASC' } });
+  }
+
+  countServices(): Promise<number> {
+    return this.services().count();
+  }
+
+  async existingServiceIds(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const found = await this.services().findBy({ id: In(ids) });
+    return found.map((service) => service.id);
+  }
+
+  findStaffByEmail(email: string): Promise<StaffEntity | null> {
+    return this.staff().findOne({ where: { email }, relations: { services: true } });
+  }
+
+  findStaffById(id: string): Promise<StaffEntity | null> {
+    return this.staff().findOne({ where: { id }, relations: { services: true } });
+  }
+
+  listStaff(): Promise<StaffEntity[]> {
+    return this.staff().find({ relations: { services: true }, order: { email: 'ASC' } });
+  }
+
+  async saveStaff(existing: StaffEntity | null, fields: StaffFields): Promise<StaffEntity> {
+    const entity = existing ?? this.staff().create();
+    entity.email = fields.email;
+    entity.name = fields.name;
+    entity.roles = fields.roles;
+    entity.active = fields.active;
+    entity.services = fields.serviceIds.map((id) => ({ id }) as ServiceEntity);
+    const saved = await this.staff().save(entity);
+    return (await this.findStaffById(saved.id)) ?? saved;
+  }
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { AuditActor } from '../audit/audit-event.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import type { Actor } from './actor.js';
+import type { CreateStaffDto, ServiceView, StaffView, UpdateStaffDto } from './dto/index.js';
+import { OrganisationErrors } from './organisation.errors.js';
+import { OrganisationRepository } from './organisation.repository.js';
+import type { Role } from './role.js';
+import type { StaffEntity } from './staff.entity.js';
+
+const staffView = (staff: StaffEntity): StaffView => ({
+  id: staff.id,
+  email: staff.email,
+  name: staff.name,
+  roles: staff.roles,
+  serviceIds: staff.services.map((service) => service.id).sort(),
+  active: staff.active,
+});
+
+const asAuditActor = (actor: Actor | 'system', reason = 'bootstrap'): AuditActor =>
+  actor === 'system' ? { kind: 'system', reason } : { kind: 'staff', id: actor.id };
+
+/** Services (departments) and staff with their roles and memberships: admins manage these. */
+@Injectable()
+export class OrganisationService {
+  constructor(
+    private readonly repository: OrganisationRepository,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** The staff record behind a verified identity, or null when Crier does not know them. */
+  async findActorByEmail(email: string): Promise<(Actor & { active: boolean }) | null> {
+    const staff = await this.repository.findStaffByEmail(email.toLowerCase());
+    if (!staff) return null;
+    const view = staffView(staff);
+    return { ...view };
+  }
+
+  listServices(): Promise<ServiceView[]> {
+    return this.repository
+      .listServices()
+      .then((list) => list.map(({ id, name }) => ({ id, name })));
+  }
+
+  async serviceExists(id: string): Promise<boolean> {
+    return (await this.repository.existingServiceIds([id])).length === 1;
+  }
+
+  async createService(actor: Actor | 'system', name: string): Promise<ServiceView> {
+    return this.uow.run(async () => {
+      if (await this.repository.findServiceByName(name)) {
+        throw OrganisationErrors.serviceNameTaken(name);
+      }
+      const service = await this.repository.createService(name);
+      await this.audit.record({
+        type: 'service.created',
+        actor: asAuditActor(actor),
+        subject: { serviceId: service.id },
+        data: { name },
+      });
+      return { id: service.id, name: service.name };
+    });
+  }
+
+  async listStaff(): Promise<StaffView[]> {
+    return (await this.repository.listStaff()).map(staffView);
+  }
+
+  async getStaff(id: string): Promise<StaffView> {
+    const staff = await this.repository.findStaffById(id);
+    if (!staff) throw OrganisationErrors.staffNotFound();
+    return staffView(staff);
+  }
+
+  async createStaff(actor: Actor | 'system', input: CreateStaffDto): Promise<StaffView> {
+    return this.uow.run(async () => {
+      const email = input.email.toLowerCase();
+      if (await this.repository.findStaffByEmail(email)) throw OrganisationErrors.staffEmailTaken();
+      const serviceIds = await this.requireServices(input.serviceIds ?? []);
+      const saved = await this.repository.saveStaff(null, {
+        email,
+        name: input.name,
+        roles: input.roles,
+        active: true,
+        serviceIds,
+      });
+      const view = staffView(saved);
+      await this.audit.record({
+        type: 'staff.created',
+        actor: asAuditActor(actor),
+        subject: { staffId: view.id },
+        // The staff id is the pseudonymous reference; email and name stay out of the log.
+        data: { roles: view.roles, serviceIds: view.serviceIds, active: true },
+      });
+      return view;
+    });
+  }
+
+  async updateStaff(actor: Actor, id: string, input: UpdateStaffDto): Promise<StaffView> {
+    return this.uow.run(async () => {
+      const existing = await this.repository.findStaffById(id);
+      if (!existing) throw OrganisationErrors.staffNotFound();
+      const before = staffView(existing);
+      const after = {
+        email: before.email,
+        name: input.name ?? before.name,
+        roles: input.roles ?? before.roles,
+        active: input.active ?? before.active,
+        serviceIds: input.serviceIds
+          ? await this.requireServices(input.serviceIds)
+          : before.serviceIds,
+      };
+      await this.refuseRemovingLastAdmin(before, after.roles, after.active);
+      const view = staffView(await this.repository.saveStaff(existing, after));
+      await this.audit.record({
+        type: 'staff.updated',
+        actor: { kind: 'staff', id: actor.id },
+        subject: { staffId: id },
+        data: {
+          before: { roles: before.roles, serviceIds: before.serviceIds, active: before.active },
+          after: { roles: view.roles, serviceIds: view.serviceIds, active: view.active },
+          nameChanged: before.name !== view.name,
+        },
+      });
+      return view;
+    });
+  }
+
+  /** Makes sure the configured first admin exists, so a new installation can be administered. */
+  async ensureBootstrapAdmin(email: string): Promise<void> {
+    await this.uow.run(async () => {
+      if (await this.repository.findStaffByEmail(email)) return;
+      await this.createStaff('system', { email, name: 'Administrator', roles: ['admin'] });
+    });
+  }
+
+  private async requireServices(ids: string[]): Promise<string[]> {
+    const found = await this.repository.existingServiceIds(ids);
+    const missing = ids.filter((id) => !found.includes(id));
+    if (missing.length > 0) throw OrganisationErrors.unknownServices(missing);
+    return [...ids].sort();
+  }
+
+  private async refuseRemovingLastAdmin(
+    before: StaffView,
+    roles: Role[],
+    active: boolean,
+  ): Promise<void> {
+    const wasAdmin = before.active && before.roles.includes('admin');
+    const staysAdmin = active && roles.includes('admin');
+    if (!wasAdmin || staysAdmin) return;
+    const admins = (await this.repository.listStaff()).filter(
+      (staff) => staff.active && staff.roles.includes('admin'),
+    );
+    if (admins.length <= 1) throw OrganisationErrors.lastAdmin();
+  }
+}
