@@ -1,0 +1,50 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { createApp } from '../../src/app.factory.js';
+import type { Clock } from '../../src/common/clock.js';
+import { type Environment, loadConfig } from '../../src/config/load-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  db: TestDatabase;
+  /** A bearer token from the local sign-in route. */
+  tokenFor(email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const TEST_ENVIRONMENT: Environment = {
+  AUTH_MODE: 'local',
+  LOCAL_AUTH_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+  DEMO_SEED: 'false',
+  LOG_LEVEL: 'error',
+  BOOTSTRAP_ADMIN_EMAIL: 'admin@example.gov.uk',
+};
+
+/** The whole application on a database of the test's own, served in-process over HTTP. */
+export async function startTestApp(
+  label: string,
+  options: { env?: Environment; clock?: Clock } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase(label);
+  const config = loadConfig({ ...TEST_ENVIRONMENT, DATABASE_URL: db.url, ...options.env });
+  const app = await createApp({ config, databaseUrl: db.url, clock: options.clock });
+  await app.init();
+  const http = request(app.getHttpServer());
+  return {
+    app,
+    http,
+    db,
+    tokenFor: async (email) => {
+      const response = await http.post('/api/v1/auth/local/token').send({ email });
+      if (response.status !== 200) throw new Error(`no token for ${email}: ${response.status}`);
+      return (response.body as { access_token: string }).access_token;
+    },
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
