@@ -32,7 +32,7 @@ export async function startTestApp(
   const config = loadConfig({ ...TEST_ENVIRONMENT, DATABASE_URL: db.url, ...options.env });
   const app = await createApp({ config, databaseUrl: db.url, clock: options.clock });
   await app.init();
-  const http = request(app.getHttpServer());
+  const http = request(app.getHttpServer() as Parameters<typeof request>[0]);
   return {
     app,
     http,
