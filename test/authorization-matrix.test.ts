@@ -1,0 +1,335 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Council, type Person, setUpCouncil, templateMessage } from './support/council.js';
+import { messageApi } from './support/message-api.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+type RoleName = 'officer' | 'service_manager' | 'comms_approver' | 'auditor' | 'admin';
+const ROLES: RoleName[] = ['officer', 'service_manager', 'comms_approver', 'auditor', 'admin'];
+const DRAFTERS: RoleName[] = ['officer', 'service_manager', 'comms_approver'];
+const APPROVERS: RoleName[] = ['service_manager', 'comms_approver'];
+
+interface Prepared {
+  path: string;
+  body?: object;
+}
+
+interface Row {
+  method: 'get' | 'post' | 'patch' | 'put';
+  route: string;
+  /** Who may call it: 'public' (no token), 'any' active staff, or these roles. */
+  allowed: 'public' | 'any' | RoleName[];
+  /** The status an allowed caller gets for a well-formed request. */
+  ok: number;
+  /** Builds a well-formed request for this caller (fresh resources where the call changes state). */
+  prepare?: (as: Person, role: RoleName) => Prepared | Promise<Prepared>;
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}${(counter += 1)}`;
+
+describe('authorisation: every route against every role', () => {
+  let t: TestApp;
+  let council: Council;
+  let api: ReturnType<typeof messageApi>;
+  const person = (role: RoleName): Person =>
+    ({
+      officer: council.officer,
+      service_manager: council.youthManager,
+      comms_approver: council.comms,
+      auditor: council.auditor,
+      admin: council.admin,
+    })[role];
+  /** A channel this caller may draft on: a service manager drafts for their own service. */
+  const channelFor = (role: RoleName) =>
+    role === 'service_manager' ? council.channels.youth : council.channels.corporate;
+
+  /** A draft that the caller may see and edit; written by someone else where it matters. */
+  const draftFor = async (role: RoleName, author?: Person) => {
+    const writer =
+      author ??
+      (role === 'service_manager'
+        ? council.youthOfficer
+        : role === 'officer'
+          ? council.officer
+          : council.officer);
+    const channel =
+      writer === council.youthOfficer ? council.channels.youth : council.channels.corporate;
+    const created = await api.create(writer, templateMessage(channel));
+    if (created.status !== 201) throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
+    return created.body.id;
+  };
+  const inReviewFor = async (role: RoleName) => {
+    const writer = role === 'service_manager' ? council.youthOfficer : council.officer;
+    const id = await draftFor(role, writer);
+    await api.submit(writer, id);
+    return id;
+  };
+
+  const ROWS: Row[] = [
+    { method: 'get', route: '/health/live', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/health/ready', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/api/openapi.json', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/api/openapi.yaml', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/api/docs', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/api/docs/', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/api/docs/index.html', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/api/docs/swagger-ui-init.js', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/api/docs/docs/swagger-ui-init.js', allowed: 'public', ok: 200 },
+    // Registered by the Swagger UI module, whose package ships no LICENSE file to serve.
+    { method: 'get', route: '/api/docs/LICENSE', allowed: 'public', ok: 404 },
+    {
+      method: 'post',
+      route: '/api/v1/auth/local/token',
+      allowed: 'public',
+      ok: 200,
+      prepare: (as) => ({ path: '/api/v1/auth/local/token', body: { email: as.email } }),
+    },
+    { method: 'get', route: '/api/v1/me', allowed: 'any', ok: 200 },
+    {
+      method: 'post',
+      route: '/api/v1/services',
+      allowed: ['admin'],
+      ok: 201,
+      prepare: () => ({ path: '/api/v1/services', body: { name: unique('Service ') } }),
+    },
+    { method: 'get', route: '/api/v1/services', allowed: 'any', ok: 200 },
+    {
+      method: 'post',
+      route: '/api/v1/staff',
+      allowed: ['admin'],
+      ok: 201,
+      prepare: () => ({
+        path: '/api/v1/staff',
+        body: { email: `${unique('new')}@example.gov.uk`, name: 'New Person', roles: ['officer'] },
+      }),
+    },
+    { method: 'get', route: '/api/v1/staff', allowed: ['admin'], ok: 200 },
+    {
+      method: 'get',
+      route: '/api/v1/staff/:id',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({ path: `/api/v1/staff/${council.officer.id}` }),
+    },
+    {
+      method: 'patch',
+      route: '/api/v1/staff/:id',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({
+        path: `/api/v1/staff/${council.officer.id}`,
+        body: { name: unique('Olivia ') },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/areas',
+      allowed: ['admin'],
+      ok: 201,
+      prepare: () => ({
+        path: '/api/v1/areas',
+        body: { code: unique('area'), name: 'Area' },
+      }),
+    },
+    { method: 'get', route: '/api/v1/areas', allowed: 'any', ok: 200 },
+    {
+      method: 'post',
+      route: '/api/v1/topics',
+      allowed: ['admin'],
+      ok: 201,
+      prepare: () => ({
+        path: '/api/v1/topics',
+        body: { code: unique('topic'), name: 'Topic' },
+      }),
+    },
+    { method: 'get', route: '/api/v1/topics', allowed: 'any', ok: 200 },
+    {
+      method: 'post',
+      route: '/api/v1/channels',
+      allowed: ['admin'],
+      ok: 201,
+      prepare: () => {
+        const n = unique('');
+        return {
+          path: '/api/v1/channels',
+          body: {
+            name: `Channel ${n}`,
+            kind: 'corporate',
+            whatsapp: {
+              phoneNumberId: `9000000${n.padStart(5, '0')}`,
+              displayPhoneNumber: '+44 1632 960999',
+            },
+            policy: { approvalsRequired: 1, approverRoles: ['comms_approver'], quietHours: null },
+          },
+        };
+      },
+    },
+    { method: 'get', route: '/api/v1/channels', allowed: 'any', ok: 200 },
+    {
+      method: 'get',
+      route: '/api/v1/channels/:id',
+      allowed: 'any',
+      ok: 200,
+      prepare: () => ({ path: `/api/v1/channels/${council.channels.corporate}` }),
+    },
+    {
+      method: 'put',
+      route: '/api/v1/channels/:id/policy',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({
+        path: `/api/v1/channels/${council.channels.corporate}/policy`,
+        body: { approvalsRequired: 1, approverRoles: ['comms_approver'], quietHours: null },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/messages',
+      allowed: DRAFTERS,
+      ok: 201,
+      prepare: (_, role) => ({
+        path: '/api/v1/messages',
+        body: templateMessage(channelFor(role)),
+      }),
+    },
+    { method: 'get', route: '/api/v1/messages', allowed: 'any', ok: 200 },
+    {
+      method: 'get',
+      route: '/api/v1/messages/:id',
+      allowed: 'any',
+      ok: 200,
+      prepare: async (_, role) => ({ path: `/api/v1/messages/${await draftFor(role)}` }),
+    },
+    {
+      method: 'patch',
+      route: '/api/v1/messages/:id',
+      allowed: DRAFTERS,
+      ok: 200,
+      prepare: async (_, role) => ({
+        path: `/api/v1/messages/${await draftFor(role)}`,
+        body: { audience: { areas: ['northfield', 'southbank'], topics: ['gritting'] } },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/messages/:id/submit',
+      allowed: DRAFTERS,
+      ok: 200,
+      prepare: async (_, role) => ({ path: `/api/v1/messages/${await draftFor(role)}/submit` }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/messages/:id/approve',
+      allowed: APPROVERS,
+      ok: 200,
+      prepare: async (_, role) => ({
+        path: `/api/v1/messages/${await inReviewFor(role)}/approve`,
+        body: { version: 1 },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/messages/:id/request-changes',
+      allowed: APPROVERS,
+      ok: 200,
+      prepare: async (_, role) => ({
+        path: `/api/v1/messages/${await inReviewFor(role)}/request-changes`,
+        body: { comment: 'Please add the times.' },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/messages/:id/cancel',
+      allowed: DRAFTERS,
+      ok: 200,
+      prepare: async (_, role) => ({
+        path: `/api/v1/messages/${await draftFor(role)}/cancel`,
+        body: { reason: 'No longer needed.' },
+      }),
+    },
+    { method: 'get', route: '/api/v1/audit/events', allowed: ['auditor', 'admin'], ok: 200 },
+  ];
+
+  beforeAll(async () => {
+    t = await startTestApp('authz');
+    council = await setUpCouncil(t);
+    api = messageApi(t, council);
+  });
+  afterAll(() => t.close());
+
+  it('has a row for every route the application serves, and no row for a route it does not', () => {
+    const express = t.app.getHttpAdapter().getInstance() as {
+      router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    };
+    const served = express.router.stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map((method) => `${method} ${layer.route!.path}`),
+      )
+      .sort();
+    expect(served).toEqual(ROWS.map((row) => `${row.method} ${row.route}`).sort());
+  });
+
+  const send = (row: Row, prepared: Prepared, token?: string) => {
+    const request = t.http[row.method](prepared.path);
+    if (token) request.set('Authorization', `Bearer ${token}`);
+    return prepared.body ? request.send(prepared.body) : request;
+  };
+
+  it('answers every route with the expected 2xx, 401 or 403 for each caller', async () => {
+    const mismatches: string[] = [];
+    for (const row of ROWS) {
+      const prepare = row.prepare ?? (() => ({ path: row.route }));
+      const anonymous = await send(row, await prepare(council.admin, 'admin'));
+      const anonymousExpected = row.allowed === 'public' ? row.ok : 401;
+      if (anonymous.status !== anonymousExpected) {
+        mismatches.push(
+          `${row.method} ${row.route} without a token: ${anonymous.status}, expected ${anonymousExpected}`,
+        );
+      }
+      if (row.allowed === 'public') continue;
+      for (const role of ROLES) {
+        const caller = person(role);
+        const response = await send(row, await prepare(caller, role), caller.token);
+        const allowed = row.allowed === 'any' || row.allowed.includes(role);
+        const expected = allowed ? row.ok : 403;
+        if (response.status !== expected) {
+          mismatches.push(
+            `${row.method} ${row.route} as ${role}: ${response.status} ${JSON.stringify(response.body).slice(0, 160)}, expected ${expected}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses a disabled staff member (403) and someone Crier does not know (403)', async () => {
+    const token = council.auditor.token;
+    await t.http
+      .patch(`/api/v1/staff/${council.auditor.id}`)
+      .set(council.bearer(council.admin))
+      .send({ active: false })
+      .expect(200);
+    const disabled = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${token}`);
+    expect(disabled.status).toBe(403);
+    expect(disabled.body).toMatchObject({ code: 'STAFF_DISABLED' });
+    await t.http
+      .patch(`/api/v1/staff/${council.auditor.id}`)
+      .set(council.bearer(council.admin))
+      .send({ active: true })
+      .expect(200);
+
+    const unknown = await t.http
+      .post('/api/v1/auth/local/token')
+      .send({ email: 'nobody@example.gov.uk' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses a forged or expired-looking token (401)', async () => {
+    const [header, payload] = council.admin.token.split('.');
+    const forged = `${header}.${payload}.${Buffer.from('not the signature').toString('base64url')}`;
+    const response = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${forged}`);
+    expect(response.status).toBe(401);
+    expect(response.body).toMatchObject({ code: 'INVALID_TOKEN' });
+  });
+});
