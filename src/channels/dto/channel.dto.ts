@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -53,6 +54,7 @@ export class GovernancePolicyDto {
 
   @ApiPropertyOptional({ type: QuietHoursDto, nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsObject()
   @ValidateNested()
   @Type(() => QuietHoursDto)
   quietHours?: QuietHoursDto | null;
@@ -97,11 +99,13 @@ export class CreateChannelDto {
   serviceId?: string;
 
   @ApiProperty({ type: WhatsAppNumberDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => WhatsAppNumberDto)
   whatsapp: WhatsAppNumberDto;
 
   @ApiProperty({ type: GovernancePolicyDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => GovernancePolicyDto)
   policy: GovernancePolicyDto;

@@ -25,6 +25,7 @@ export function canView(actor: Actor, messageServiceId: string | null): boolean 
 export function canDraft(actor: Actor, channel: ChannelFacts, serviceId: string | null): boolean {
   if (hasRole(actor, 'comms_approver')) return true;
   if (!hasRole(actor, 'officer', 'service_manager')) return false;
+  if (channel.kind === 'service' && serviceId !== channel.serviceId) return false;
   return serviceId !== null && actor.serviceIds.includes(serviceId);
 }
 

@@ -6,11 +6,21 @@ const minutesOf = (hhmm: string): number => {
   return hours * 60 + minutes;
 };
 
-/** The local date-time `hhmm` on the calendar day of `day`, in the zone of `day`. */
+/**
+ * The first instant on the calendar day of `day` whose local wall-clock time is `hhmm` or later.
+ * Usually that is `hhmm` itself; when a spring-forward gap skips `hhmm`, it is the moment the
+ * clocks jump past it (Luxon alone would push the time on by the length of the gap instead).
+ */
 function atLocalTime(day: DateTime, hhmm: string): DateTime {
   const [hour, minute] = hhmm.split(':').map(Number);
-  // Luxon moves a wall-clock time that a spring-forward gap skips to the first valid instant.
-  return day.set({ hour, minute, second: 0, millisecond: 0 });
+  let at = day.set({ hour, minute, second: 0, millisecond: 0 });
+  if (at.hour === hour && at.minute === minute) return at;
+  const wanted = hour * 60 + minute;
+  for (;;) {
+    const earlier = at.minus({ minutes: 1 });
+    if (!earlier.hasSame(at, 'day') || earlier.hour * 60 + earlier.minute < wanted) return at;
+    at = earlier;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
   IsOptional,
   IsString,
@@ -87,11 +88,13 @@ export class CreateMessageDto {
   serviceId?: string;
 
   @ApiProperty({ type: MessageContentDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => MessageContentDto)
   content: MessageContentDto;
 
   @ApiProperty({ type: AudienceDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AudienceDto)
   audience: AudienceDto;
@@ -129,12 +132,14 @@ export class UpdateMessageDto {
 
   @ApiPropertyOptional({ type: MessageContentDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MessageContentDto)
   content?: MessageContentDto;
 
   @ApiPropertyOptional({ type: AudienceDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AudienceDto)
   audience?: AudienceDto;

@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, type Environment, loadConfig } from './load-config.js';
+
+const AZURE = { AZURE_AD_TENANT_ID: 'tenant-1', AZURE_AD_CLIENT_ID: 'client-1' };
+
+/** The ConfigurationError `env` is refused with; fails the test if it loads. */
+function refusal(env: Environment): ConfigurationError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return error as ConfigurationError;
+  }
+  throw new Error('expected a ConfigurationError, but the configuration loaded');
+}
+
+describe('loadConfig', () => {
+  describe('defaults, outside production', () => {
+    const config = loadConfig({});
+
+    it('runs in development on port 3000', () => {
+      expect(config.nodeEnv).toBe('development');
+      expect(config.port).toBe(3000);
+    });
+
+    it('signs in locally, with a random secret when none is configured', () => {
+      expect(config.auth.mode).toBe('local');
+      expect(config.auth.azureAd).toBeNull();
+      expect(config.auth.localTokenSecret.length).toBeGreaterThanOrEqual(32);
+      expect(loadConfig({}).auth.localTokenSecret).not.toBe(config.auth.localTokenSecret);
+      expect(config.auth.localTokenTtlSeconds).toBe(3600);
+    });
+
+    it('runs the embedded database, with migrations and the demo seed', () => {
+      expect(config.databaseUrl).toBeNull();
+      expect(config.embeddedDatabase).toEqual({ dataDir: './data/postgres', port: 54329 });
+      expect(config.migrationsRun).toBe(true);
+      expect(config.demoSeed).toBe(true);
+    });
+
+    it('names a default bootstrap admin', () => {
+      expect(config.bootstrapAdminEmail).toBe('admin@example.gov.uk');
+    });
+
+    it('has the other defaults', () => {
+      expect(config.http.bodyLimitBytes).toBe(256 * 1024);
+      expect(config.logLevel).toBe('log');
+    });
+
+    it('treats NODE_ENV=test like development', () => {
+      const test = loadConfig({ NODE_ENV: 'test' });
+      expect(test.nodeEnv).toBe('test');
+      expect(test.auth.mode).toBe('local');
+      expect(test.bootstrapAdminEmail).toBe('admin@example.gov.uk');
+    });
+  });
+
+  it('reads and converts the variables it is given', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://crier:secret@db:5432/crier',
+      MIGRATIONS_RUN: 'no',
+      LOCAL_AUTH_SECRET: 'x'.repeat(32),
+      LOCAL_AUTH_TOKEN_TTL_SECONDS: '600',
+      BOOTSTRAP_ADMIN_EMAIL: 'Jo.Bloggs@Example.gov.uk',
+      HTTP_BODY_LIMIT_BYTES: '2048',
+      LOG_LEVEL: 'debug',
+      EMBEDDED_PG_DIR: '/var/lib/crier',
+      EMBEDDED_PG_PORT: '5433',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgresql://crier:secret@db:5432/crier',
+      embeddedDatabase: { dataDir: '/var/lib/crier', port: 5433 },
+      migrationsRun: false,
+      auth: { mode: 'local', localTokenSecret: 'x'.repeat(32), localTokenTtlSeconds: 600 },
+      bootstrapAdminEmail: 'jo.bloggs@example.gov.uk',
+      http: { bodyLimitBytes: 2048 },
+      logLevel: 'debug',
+    });
+  });
+
+  describe('demo seed', () => {
+    it('is off with an external database unless DEMO_SEED says otherwise', () => {
+      expect(loadConfig({ DATABASE_URL: 'postgres://db/crier' }).demoSeed).toBe(false);
+      expect(loadConfig({ DATABASE_URL: 'postgres://db/crier', DEMO_SEED: 'true' }).demoSeed).toBe(
+        true,
+      );
+    });
+
+    it('is on with the embedded database unless DEMO_SEED says otherwise', () => {
+      expect(loadConfig({}).demoSeed).toBe(true);
+      expect(loadConfig({ DEMO_SEED: 'false' }).demoSeed).toBe(false);
+      expect(loadConfig({ DEMO_SEED: '0' }).demoSeed).toBe(false);
+    });
+  });
+
+  describe('production', () => {
+    it('refuses local sign-in', () => {
+      const error = refusal({ NODE_ENV: 'production', AUTH_MODE: 'local', ...AZURE });
+      expect(error.problems).toHaveLength(1);
+      expect(error.problems[0]).toMatch(/AUTH_MODE=local/);
+      expect(error.message).toContain(error.problems[0]);
+    });
+
+    it('defaults to Azure AD and has no default bootstrap admin', () => {
+      const config = loadConfig({ NODE_ENV: 'production', ...AZURE });
+      expect(config.nodeEnv).toBe('production');
+      expect(config.auth.mode).toBe('azure-ad');
+      expect(config.bootstrapAdminEmail).toBeNull();
+      expect(config.auth.azureAd).toEqual({
+        tenantId: 'tenant-1',
+        clientId: 'client-1',
+        audience: 'client-1',
+        issuer: 'https://login.microsoftonline.com/tenant-1/v2.0',
+        metadataUrl:
+          'https://login.microsoftonline.com/tenant-1/v2.0/.well-known/openid-configuration',
+      });
+    });
+
+    it('takes a bootstrap admin when one is named', () => {
+      expect(
+        loadConfig({ NODE_ENV: 'production', BOOTSTRAP_ADMIN_EMAIL: 'it@council.gov.uk', ...AZURE })
+          .bootstrapAdminEmail,
+      ).toBe('it@council.gov.uk');
+    });
+
+    it('requires the Azure AD tenant and client when it defaults to Azure AD', () => {
+      const error = refusal({ NODE_ENV: 'production' });
+      expect(error.problems).toEqual([
+        expect.stringContaining('AZURE_AD_TENANT_ID'),
+        expect.stringContaining('AZURE_AD_CLIENT_ID'),
+      ]);
+    });
+  });
+
+  describe('Azure AD', () => {
+    it('lists both the missing tenant and client', () => {
+      const error = refusal({ AUTH_MODE: 'azure-ad' });
+      expect(error.problems).toHaveLength(2);
+      expect(error.problems).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('AZURE_AD_TENANT_ID'),
+          expect.stringContaining('AZURE_AD_CLIENT_ID'),
+        ]),
+      );
+    });
+
+    it('lists only what is missing', () => {
+      expect(refusal({ AUTH_MODE: 'azure-ad', AZURE_AD_TENANT_ID: 't' }).problems).toEqual([
+        expect.stringContaining('AZURE_AD_CLIENT_ID'),
+      ]);
+    });
+
+    it('takes an explicit audience, issuer and metadata URL', () => {
+      const config = loadConfig({
+        AUTH_MODE: 'azure-ad',
+        ...AZURE,
+        AZURE_AD_AUDIENCE: 'api://crier',
+        AZURE_AD_ISSUER: 'https://issuer.example/tenant-1',
+        AZURE_AD_METADATA_URL: 'https://issuer.example/tenant-1/.well-known/openid-configuration',
+      });
+      expect(config.auth.azureAd).toMatchObject({
+        audience: 'api://crier',
+        issuer: 'https://issuer.example/tenant-1',
+        metadataUrl: 'https://issuer.example/tenant-1/.well-known/openid-configuration',
+      });
+    });
+  });
+
+  it('reports several bad variables in one ConfigurationError', () => {
+    const error = refusal({
+      PORT: 'abc',
+      MIGRATIONS_RUN: 'maybe',
+      DATABASE_URL: 'mysql://x',
+      AUTH_MODE: 'ldap',
+    });
+    expect(error.name).toBe('ConfigurationError');
+    for (const variable of ['PORT', 'MIGRATIONS_RUN', 'DATABASE_URL', 'AUTH_MODE']) {
+      expect(error.problems.some((problem) => problem.startsWith(variable))).toBe(true);
+      expect(error.message).toContain(variable);
+    }
+  });
+
+  it.each([
+    ['PORT', '0'],
+    ['PORT', '65536'],
+    ['PORT', '80.5'],
+    ['NODE_ENV', 'prod'],
+    ['DEMO_SEED', 'sometimes'],
+    ['LOCAL_AUTH_SECRET', 'too-short'],
+    ['BOOTSTRAP_ADMIN_EMAIL', 'not-an-email'],
+    ['AZURE_AD_ISSUER', 'http://insecure.example'],
+    ['LOG_LEVEL', 'trace'],
+  ])('refuses %s=%s', (variable, value) => {
+    const error = refusal({ [variable]: value, ...AZURE });
+    expect(error.problems.length).toBeGreaterThan(0);
+    expect(error.problems.every((problem) => problem.startsWith(variable))).toBe(true);
+  });
+
+  it('counts blank values as unset', () => {
+    const config = loadConfig({
+      NODE_ENV: '',
+      PORT: '   ',
+      DATABASE_URL: '',
+      AUTH_MODE: ' ',
+      MIGRATIONS_RUN: '',
+      DEMO_SEED: '',
+      BOOTSTRAP_ADMIN_EMAIL: '',
+      UNRELATED: undefined,
+    });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      databaseUrl: null,
+      migrationsRun: true,
+      demoSeed: true,
+      bootstrapAdminEmail: 'admin@example.gov.uk',
+      auth: { mode: 'local' },
+    });
+  });
+
+  it('counts blank Azure AD values as missing', () => {
+    const error = refusal({
+      AUTH_MODE: 'azure-ad',
+      AZURE_AD_TENANT_ID: ' ',
+      AZURE_AD_CLIENT_ID: '',
+    });
+    expect(error.problems).toHaveLength(2);
+  });
+
+  it('ignores variables it does not read', () => {
+    expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/home/crier' })).not.toThrow();
+  });
+});
