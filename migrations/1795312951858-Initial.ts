@@ -9,11 +9,28 @@ export class Initial1795312951858 implements MigrationInterface {
                 "seq" bigint NOT NULL,
                 "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 "type" text NOT NULL,
-                "actor_id" uuid,
+                "actor_ref" uuid,
+                "subject_ref" uuid,
                 "message_id" uuid,
                 "channel_id" uuid,
                 "payload" text NOT NULL,
-                CONSTRAINT "PK_6e299f5706e715265416fefe53e" PRIMARY KEY ("seq")
+                "leaf_hash" bytea NOT NULL,
+                "chain_hash" bytea NOT NULL,
+                CONSTRAINT "PK_6e299f5706e715265416fefe53e" PRIMARY KEY ("seq"),
+                CONSTRAINT "CHK_audit_events_hashes" CHECK (octet_length("leaf_hash") = 32 AND octet_length("chain_hash") = 32)
+            )
+        `);
+    // People appear in audit events only as these random references; erasing a person deletes
+    // their row, after which nothing links the events to them.
+    await queryRunner.query(`
+            CREATE TABLE "audit_pseudonyms" (
+                "ref" uuid NOT NULL DEFAULT gen_random_uuid(),
+                "subject_type" text NOT NULL,
+                "subject_id" text NOT NULL,
+                "salt" bytea NOT NULL,
+                "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+                CONSTRAINT "PK_audit_pseudonyms" PRIMARY KEY ("ref"),
+                CONSTRAINT "UQ_audit_pseudonyms_subject" UNIQUE ("subject_type", "subject_id")
             )
         `);
     await queryRunner.query(`
@@ -195,6 +212,14 @@ export class Initial1795312951858 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_audit_events_type" ON "audit_events" ("type", "seq")`,
     );
+    for (const column of ['actor_ref', 'subject_ref', 'channel_id']) {
+      await queryRunner.query(
+        `CREATE INDEX "IDX_audit_events_${column}" ON "audit_events" ("${column}", "seq") WHERE "${column}" IS NOT NULL`,
+      );
+    }
+    await queryRunner.query(
+      `CREATE INDEX "IDX_audit_events_recorded_at" ON "audit_events" ("recorded_at")`,
+    );
 
     // Append-only and immutable tables: the database itself refuses to change what was written.
     await queryRunner.query(`
@@ -219,7 +244,7 @@ export class Initial1795312951858 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `DROP TABLE "audit_events", "message_versions", "message_reviews" CASCADE`,
+      `DROP TABLE "audit_events", "audit_pseudonyms", "message_versions", "message_reviews" CASCADE`,
     );
     await queryRunner.query(`DROP FUNCTION "crier_refuse_change"()`);
     await queryRunner.query(

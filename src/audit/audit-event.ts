@@ -1,6 +1,7 @@
-/** Who caused an event: a staff member (by their id, a pseudonymous reference) or Crier itself. */
+/** Who caused an event, as callers name them: a staff member by id, or Crier itself. */
 export type AuditActor = { kind: 'staff'; id: string } | { kind: 'system'; reason: string };
 
+/** What an event is about, as callers name it. A person is named by their staff id. */
 export interface AuditSubject {
   messageId?: string;
   channelId?: string;
@@ -17,11 +18,22 @@ export interface AuditEventInput {
   data: Record<string, unknown>;
 }
 
-export interface RecordedAuditEvent {
+/** How an event names a person once stored: a random reference, never an id, email or name. */
+export type StoredActor = { kind: 'staff'; ref: string } | { kind: 'system'; reason: string };
+
+export interface StoredSubject {
+  messageId?: string;
+  channelId?: string;
+  serviceId?: string;
+  staffRef?: string;
+}
+
+/** The exact content of the canonical JSON text that is stored and hashed. */
+export interface StoredAuditEvent {
   seq: number;
   type: string;
   recordedAt: string;
-  actor: AuditActor;
-  subject: AuditSubject;
+  actor: StoredActor;
+  subject: StoredSubject;
   data: Record<string, unknown>;
 }

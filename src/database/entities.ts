@@ -1,4 +1,5 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { AuditPseudonymEntity } from '../audit/pseudonyms/audit-pseudonym.entity.js';
 import { AreaEntity } from '../audience/area.entity.js';
 import { TopicEntity } from '../audience/topic.entity.js';
 import { ChannelEntity } from '../channels/channel.entity.js';
@@ -11,6 +12,7 @@ import { StaffEntity } from '../organisation/staff.entity.js';
 /** Every mapped table, listed once so the app and the migration CLI agree. */
 export const ENTITIES = [
   AuditEventEntity,
+  AuditPseudonymEntity,
   AreaEntity,
   TopicEntity,
   ChannelEntity,
