@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AudienceModule } from './audience/audience.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
+        ScheduleModule.forRoot(),
         DatabaseModule.forRoot(databaseUrl, config.migrationsRun),
         JobsModule.forRoot(databaseUrl),
         AuditModule,

@@ -248,6 +248,33 @@ describe('authorisation: every route against every role', () => {
       }),
     },
     { method: 'get', route: '/api/v1/audit/events', allowed: ['auditor', 'admin'], ok: 200 },
+    { method: 'post', route: '/api/v1/audit/verify', allowed: ['auditor', 'admin'], ok: 200 },
+    { method: 'post', route: '/api/v1/audit/checkpoints', allowed: ['auditor', 'admin'], ok: 201 },
+    { method: 'get', route: '/api/v1/audit/checkpoints', allowed: ['auditor', 'admin'], ok: 200 },
+    {
+      method: 'get',
+      route: '/api/v1/audit/export',
+      allowed: ['auditor', 'admin'],
+      ok: 200,
+      prepare: () => ({ path: '/api/v1/audit/export?fromSeq=1&toSeq=3' }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/staff/:id/erasure',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: async () => {
+        const created = await t.http
+          .post('/api/v1/staff')
+          .set(council.bearer(council.admin))
+          .send({
+            email: `${unique('leaver')}@example.gov.uk`,
+            name: 'Leaver',
+            roles: ['officer'],
+          });
+        return { path: `/api/v1/staff/${(created.body as { id: string }).id}/erasure` };
+      },
+    },
   ];
 
   beforeAll(async () => {

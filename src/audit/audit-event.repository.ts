@@ -28,6 +28,20 @@ export interface AuditSearchFilter {
   to?: Date;
 }
 
+/** A stored event as verification reads it: every column, nothing interpreted. */
+export interface RawAuditRow {
+  seq: string;
+  recorded_at: Date;
+  type: string;
+  actor_ref: string | null;
+  subject_ref: string | null;
+  message_id: string | null;
+  channel_id: string | null;
+  payload: string;
+  leaf_hash: Buffer;
+  chain_hash: Buffer;
+}
+
 /** Builds the canonical text of the event once its sequence number is known. */
 export type PayloadForSeq = (seq: number) => string;
 
@@ -85,5 +99,60 @@ export class AuditEventRepository {
     if (filter.from) query.andWhere('e.recorded_at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('e.recorded_at < :to', { to: filter.to });
     return query.getMany();
+  }
+
+  /** The log's size and newest chain hash, as the current transaction sees it. */
+  async head(): Promise<{ size: number; chainHead: Buffer | null }> {
+    const [last] = await this.uow
+      .manager()
+      .query<{ seq: string; chain_hash: Buffer }[]>(
+        'SELECT seq, chain_hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+      );
+    return last
+      ? { size: Number(last.seq), chainHead: last.chain_hash }
+      : { size: 0, chainHead: null };
+  }
+
+  /** Leaf hashes in seq order, a batch at a time, for building the Merkle tree. */
+  leafHashes(
+    afterSeq: number,
+    upToSeq: number,
+    limit: number,
+  ): Promise<{ seq: string; leaf_hash: Buffer }[]> {
+    return this.uow
+      .manager()
+      .query(
+        'SELECT seq, leaf_hash FROM audit_events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3',
+        [afterSeq, upToSeq, limit],
+      );
+  }
+
+  /** Whole rows in storage order (which may have holes if rows were removed), a batch at a time. */
+  rows(afterSeq: number, limit: number): Promise<RawAuditRow[]> {
+    return this.uow.manager().query(
+      `SELECT seq, recorded_at, type, actor_ref, subject_ref, message_id, channel_id, payload,
+                leaf_hash, chain_hash
+           FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [afterSeq, limit],
+    );
+  }
+
+  rowsAt(seqs: number[]): Promise<RawAuditRow[]> {
+    return this.uow.manager().query(
+      `SELECT seq, recorded_at, type, actor_ref, subject_ref, message_id, channel_id, payload,
+                leaf_hash, chain_hash
+           FROM audit_events WHERE seq = ANY($1::bigint[]) ORDER BY seq`,
+      [seqs],
+    );
+  }
+
+  async seqsForMessage(messageId: string, upToSeq: number): Promise<number[]> {
+    const rows = await this.uow
+      .manager()
+      .query<{ seq: string }[]>(
+        'SELECT seq FROM audit_events WHERE message_id = $1 AND seq <= $2 ORDER BY seq',
+        [messageId, upToSeq],
+      );
+    return rows.map((row) => Number(row.seq));
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import { CLOCK, type Clock } from '../common/clock.js';
@@ -10,6 +11,7 @@ import type {
   StoredSubject,
 } from './audit-event.js';
 import { AuditEventRepository } from './audit-event.repository.js';
+import type { PseudonymSubjectType } from './pseudonyms/audit-pseudonym.entity.js';
 import { AuditPseudonymsRepository } from './pseudonyms/audit-pseudonyms.repository.js';
 
 /**
@@ -52,6 +54,29 @@ export class AuditLog {
         return text;
       },
     );
+  }
+
+  /**
+   * Forgets who a person was: deletes the mapping from their reference to them (and the salt of
+   * their commitments), then records that an erasure happened, naming only the reference. The
+   * chain is untouched, so it still verifies; the events can no longer be linked to the person.
+   */
+  async eraseSubject(type: PseudonymSubjectType, id: string, by: AuditActor): Promise<void> {
+    const ref = await this.pseudonyms.erase(type, id);
+    await this.record({
+      type: 'subject.erased',
+      actor: by,
+      data: { subjectType: type, subjectRef: ref },
+    });
+  }
+
+  /**
+   * A salted SHA-256 commitment to a personal value (a phone number, say): provable later by
+   * whoever holds the value and the salt, meaningless once the person's salt is erased.
+   */
+  async commitment(type: PseudonymSubjectType, id: string, value: string): Promise<string> {
+    const { salt } = await this.pseudonyms.findOrCreate(type, id);
+    return createHash('sha256').update(salt).update(value, 'utf8').digest('hex');
   }
 
   private async storedActor(actor: AuditActor): Promise<StoredActor> {

@@ -16,6 +16,17 @@ export interface AzureAdConfig {
   metadataUrl: string;
 }
 
+export interface AuditConfig {
+  /** The Ed25519 private key that signs checkpoints: PEM text, or a file that holds it. */
+  signingKey: { pem: string } | { file: string; createIfMissing: boolean };
+  /** Where signed checkpoints are written, outside the database. */
+  checkpointDir: string;
+  /** 0 turns the periodic checkpoint off (checkpoints can still be made on demand). */
+  checkpointIntervalSeconds: number;
+  /** Names this log in its checkpoints, e.g. "crier.example-borough.gov.uk". */
+  origin: string;
+}
+
 export interface AppConfig {
   nodeEnv: NodeEnvironment;
   port: number;
@@ -36,6 +47,7 @@ export interface AppConfig {
   http: {
     bodyLimitBytes: number;
   };
+  audit: AuditConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 

@@ -120,6 +120,35 @@ export class EnvironmentDto {
   HTTP_BODY_LIMIT_BYTES?: number;
 
   @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/, {
+    message: 'AUDIT_SIGNING_KEY must be a PEM (PKCS#8) Ed25519 private key',
+  })
+  AUDIT_SIGNING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUDIT_SIGNING_KEY_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUDIT_CHECKPOINT_DIR?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS?: number;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:/-]{1,200}$/, {
+    message: 'AUDIT_LOG_ORIGIN must be a name such as crier.example-borough.gov.uk',
+  })
+  AUDIT_LOG_ORIGIN?: string;
+
+  @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: string;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError, type Environment, loadConfig } from './load-config.js';
 
 const AZURE = { AZURE_AD_TENANT_ID: 'tenant-1', AZURE_AD_CLIENT_ID: 'client-1' };
+const SIGNING_KEY_FILE = { AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key.pem' };
 
 /** The ConfigurationError `env` is refused with; fails the test if it loads. */
 function refusal(env: Environment): ConfigurationError {
@@ -97,14 +98,19 @@ describe('loadConfig', () => {
 
   describe('production', () => {
     it('refuses local sign-in', () => {
-      const error = refusal({ NODE_ENV: 'production', AUTH_MODE: 'local', ...AZURE });
+      const error = refusal({
+        NODE_ENV: 'production',
+        AUTH_MODE: 'local',
+        ...AZURE,
+        ...SIGNING_KEY_FILE,
+      });
       expect(error.problems).toHaveLength(1);
       expect(error.problems[0]).toMatch(/AUTH_MODE=local/);
       expect(error.message).toContain(error.problems[0]);
     });
 
     it('defaults to Azure AD and has no default bootstrap admin', () => {
-      const config = loadConfig({ NODE_ENV: 'production', ...AZURE });
+      const config = loadConfig({ NODE_ENV: 'production', ...AZURE, ...SIGNING_KEY_FILE });
       expect(config.nodeEnv).toBe('production');
       expect(config.auth.mode).toBe('azure-ad');
       expect(config.bootstrapAdminEmail).toBeNull();
@@ -120,17 +126,66 @@ describe('loadConfig', () => {
 
     it('takes a bootstrap admin when one is named', () => {
       expect(
-        loadConfig({ NODE_ENV: 'production', BOOTSTRAP_ADMIN_EMAIL: 'it@council.gov.uk', ...AZURE })
-          .bootstrapAdminEmail,
+        loadConfig({
+          NODE_ENV: 'production',
+          BOOTSTRAP_ADMIN_EMAIL: 'it@council.gov.uk',
+          ...AZURE,
+          ...SIGNING_KEY_FILE,
+        }).bootstrapAdminEmail,
       ).toBe('it@council.gov.uk');
     });
 
     it('requires the Azure AD tenant and client when it defaults to Azure AD', () => {
-      const error = refusal({ NODE_ENV: 'production' });
+      const error = refusal({ NODE_ENV: 'production', ...SIGNING_KEY_FILE });
       expect(error.problems).toEqual([
         expect.stringContaining('AZURE_AD_TENANT_ID'),
         expect.stringContaining('AZURE_AD_CLIENT_ID'),
       ]);
+    });
+
+    it('requires an audit signing key and never makes one up', () => {
+      const error = refusal({ NODE_ENV: 'production', ...AZURE });
+      expect(error.problems).toEqual([expect.stringContaining('AUDIT_SIGNING_KEY')]);
+      const config = loadConfig({ NODE_ENV: 'production', ...AZURE, ...SIGNING_KEY_FILE });
+      expect(config.audit.signingKey).toEqual({
+        file: '/run/secrets/audit-signing-key.pem',
+        createIfMissing: false,
+      });
+    });
+  });
+
+  describe('audit checkpoints', () => {
+    it('default to a development key file that is made on first start, and a checkpoint directory', () => {
+      const config = loadConfig({});
+      expect(config.audit).toEqual({
+        signingKey: { file: './data/audit-signing-key.pem', createIfMissing: true },
+        checkpointDir: './data/checkpoints',
+        checkpointIntervalSeconds: 300,
+        origin: 'crier',
+      });
+    });
+
+    it('take a PEM key from the environment, with escaped newlines as Key Vault stores them', () => {
+      const pem =
+        '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIA==\\n-----END PRIVATE KEY-----';
+      const config = loadConfig({ AUDIT_SIGNING_KEY: pem });
+      expect(config.audit.signingKey).toEqual({
+        pem: '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----',
+      });
+    });
+
+    it('refuse a key given twice, a non-PEM key and a bad interval, all at once', () => {
+      const error = refusal({
+        AUDIT_SIGNING_KEY: 'not a key',
+        AUDIT_SIGNING_KEY_FILE: '/tmp/key.pem',
+        AUDIT_CHECKPOINT_INTERVAL_SECONDS: '-5',
+      });
+      expect(error.problems).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('AUDIT_SIGNING_KEY must be a PEM'),
+          expect.stringContaining('AUDIT_CHECKPOINT_INTERVAL_SECONDS'),
+        ]),
+      );
     });
   });
 

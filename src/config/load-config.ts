@@ -58,6 +58,14 @@ export function loadConfig(env: Environment): AppConfig {
     problems.push('AUTH_MODE=local is refused when NODE_ENV=production; use azure-ad');
   }
   const azureAd = authMode === 'azure-ad' ? azureAdConfig(dto, problems) : null;
+  if (dto.AUDIT_SIGNING_KEY && dto.AUDIT_SIGNING_KEY_FILE) {
+    problems.push('set AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE, not both');
+  }
+  if (production && !dto.AUDIT_SIGNING_KEY && !dto.AUDIT_SIGNING_KEY_FILE) {
+    problems.push(
+      'AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE is required in production: the key that signs audit checkpoints',
+    );
+  }
 
   if (problems.length > 0) throw new ConfigurationError(problems);
 
@@ -81,6 +89,18 @@ export function loadConfig(env: Environment): AppConfig {
       dto.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase() ?? (production ? null : 'admin@example.gov.uk'),
     demoSeed: dto.DEMO_SEED ?? dto.DATABASE_URL === undefined,
     http: { bodyLimitBytes: dto.HTTP_BODY_LIMIT_BYTES ?? 256 * 1024 },
+    audit: {
+      signingKey: dto.AUDIT_SIGNING_KEY
+        ? { pem: dto.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') }
+        : {
+            file: dto.AUDIT_SIGNING_KEY_FILE ?? './data/audit-signing-key.pem',
+            // Outside production a development key is made on first start; never in production.
+            createIfMissing: !production,
+          },
+      checkpointDir: dto.AUDIT_CHECKPOINT_DIR ?? './data/checkpoints',
+      checkpointIntervalSeconds: dto.AUDIT_CHECKPOINT_INTERVAL_SECONDS ?? 300,
+      origin: dto.AUDIT_LOG_ORIGIN ?? 'crier',
+    },
     logLevel: (dto.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
   };
 }

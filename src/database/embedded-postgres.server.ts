@@ -18,7 +18,7 @@ export interface RunningDatabase {
 }
 
 async function ensureDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
+  const client = new pg.Client({ connectionString: adminUrlOf(url) });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
@@ -28,11 +28,36 @@ async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-/** Starts (initialising on first use) a real PostgreSQL whose binaries ship inside an npm package. */
+const adminUrlOf = (url: string) => url.replace(/\/[^/]+$/, '/postgres');
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString: adminUrlOf(url),
+    connectionTimeoutMillis: 1000,
+  });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL whose binaries ship inside an npm package.
+ * When the cluster is already running (Crier is up and a command-line tool wants the same data),
+ * it is used as it is and left running.
+ */
 export async function startEmbeddedPostgres(
   config: EmbeddedDatabaseConfig,
 ): Promise<RunningDatabase> {
   const logger = new Logger('EmbeddedPostgres');
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${config.port}/${DATABASE}`;
+  if (await answers(url)) {
+    await ensureDatabase(url);
+    return { url, stop: () => Promise.resolve() };
+  }
   const databaseDir = resolve(config.dataDir);
   // When Crier runs as root the server runs as the `postgres` user, which must reach the directory.
   await mkdir(dirname(databaseDir), { recursive: true });
@@ -55,7 +80,6 @@ export async function startEmbeddedPostgres(
     await server.initialise();
   }
   await server.start();
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${config.port}/${DATABASE}`;
   await ensureDatabase(url);
   logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${config.port}`);
   return { url, stop: () => server.stop() };

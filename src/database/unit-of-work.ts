@@ -19,6 +19,17 @@ export class UnitOfWork {
     return this.dataSource.transaction((manager) => this.current.run(manager, work));
   }
 
+  /**
+   * Runs reads against one consistent snapshot (REPEATABLE READ), for work that must see the
+   * database as of a single moment while others keep writing.
+   */
+  snapshot<T>(work: () => Promise<T>): Promise<T> {
+    if (this.current.getStore()) throw new Error('snapshot() cannot join another transaction');
+    return this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      this.current.run(manager, work),
+    );
+  }
+
   /** The transaction's manager inside a unit of work, else the pool's. */
   manager(): EntityManager {
     return this.current.getStore() ?? this.dataSource.manager;

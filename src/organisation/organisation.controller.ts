@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { UuidParam } from '../common/http/uuid-param.pipe.js';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyStaff, CurrentActor, Roles } from '../auth/access.decorators.js';
@@ -60,6 +60,14 @@ export class OrganisationController {
   @Roles('admin')
   getStaff(@Param('id', UuidParam) id: string): Promise<StaffView> {
     return this.organisation.getStaff(id);
+  }
+
+  @Post('staff/:id/erasure')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Erase a former staff member: personal data gone, audit chain intact' })
+  eraseStaff(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<StaffView> {
+    return this.organisation.eraseStaff(actor, id);
   }
 
   @Patch('staff/:id')

@@ -8,6 +8,8 @@ export const OrganisationErrors = {
   staffEmailTaken: () =>
     conflict('STAFF_EMAIL_TAKEN', 'A staff member with that email address already exists.'),
   staffNotFound: () => notFound('STAFF_NOT_FOUND', 'There is no staff member with that id.'),
+  cannotEraseSelf: () =>
+    conflict('CANNOT_ERASE_SELF', 'You cannot erase your own staff record; ask another admin.'),
   lastAdmin: () =>
     conflict(
       'LAST_ADMIN',

@@ -128,6 +128,29 @@ export class OrganisationService {
     });
   }
 
+  /**
+   * Erases a former member of staff: their record keeps its id (messages refer to it) but loses
+   * name and email and can never sign in; the audit log forgets which reference was theirs.
+   */
+  async eraseStaff(actor: Actor, id: string): Promise<StaffView> {
+    return this.uow.run(async () => {
+      const existing = await this.repository.findStaffById(id);
+      if (!existing) throw OrganisationErrors.staffNotFound();
+      if (id === actor.id) throw OrganisationErrors.cannotEraseSelf();
+      const before = staffView(existing);
+      await this.refuseRemovingLastAdmin(before, [], false);
+      const erased = await this.repository.saveStaff(existing, {
+        email: `erased-${id}@erased.invalid`,
+        name: 'Erased staff member',
+        roles: before.roles,
+        active: false,
+        serviceIds: [],
+      });
+      await this.audit.eraseSubject('staff', id, { kind: 'staff', id: actor.id });
+      return staffView(erased);
+    });
+  }
+
   /** Makes sure the configured first admin exists, so a new installation can be administered. */
   async ensureBootstrapAdmin(email: string): Promise<void> {
     await this.uow.run(async () => {

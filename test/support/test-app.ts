@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
@@ -10,6 +13,8 @@ export interface TestApp {
   app: INestApplication;
   http: TestAgent;
   db: TestDatabase;
+  /** This app's own directory for its audit signing key and checkpoint files. */
+  auditDir: string;
   /** A bearer token from the local sign-in route. */
   tokenFor(email: string): Promise<string>;
   close(): Promise<void>;
@@ -21,6 +26,7 @@ export const TEST_ENVIRONMENT: Environment = {
   DEMO_SEED: 'false',
   LOG_LEVEL: 'error',
   BOOTSTRAP_ADMIN_EMAIL: 'admin@example.gov.uk',
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
 };
 
 /** The whole application on a database of the test's own, served in-process over HTTP. */
@@ -29,7 +35,14 @@ export async function startTestApp(
   options: { env?: Environment; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(label);
-  const config = loadConfig({ ...TEST_ENVIRONMENT, DATABASE_URL: db.url, ...options.env });
+  const auditDir = await mkdtemp(join(tmpdir(), `crier-audit-${label}-`));
+  const config = loadConfig({
+    ...TEST_ENVIRONMENT,
+    DATABASE_URL: db.url,
+    AUDIT_SIGNING_KEY_FILE: join(auditDir, 'signing-key.pem'),
+    AUDIT_CHECKPOINT_DIR: join(auditDir, 'checkpoints'),
+    ...options.env,
+  });
   const app = await createApp({ config, databaseUrl: db.url, clock: options.clock });
   await app.init();
   const http = request(app.getHttpServer() as Parameters<typeof request>[0]);
@@ -37,6 +50,7 @@ export async function startTestApp(
     app,
     http,
     db,
+    auditDir,
     tokenFor: async (email) => {
       const response = await http.post('/api/v1/auth/local/token').send({ email });
       if (response.status !== 200) throw new Error(`no token for ${email}: ${response.status}`);
@@ -45,6 +59,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await db.drop();
+      await rm(auditDir, { recursive: true, force: true });
     },
   };
 }

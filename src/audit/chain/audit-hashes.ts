@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
+import { leafHash } from '../merkle/merkle-tree.js';
 
 /** The chain hash before the first event. */
 export const GENESIS_CHAIN_HASH = Buffer.alloc(32);
 
-const LEAF_PREFIX = Buffer.from([0x00]);
-
 /** RFC 6962 leaf hash of an event's exact stored text: SHA-256(0x00 || UTF-8 bytes). */
 export function leafHashOf(payload: string): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(payload, 'utf8').digest();
+  return leafHash(Buffer.from(payload, 'utf8'));
 }
 
 /** Links an event to everything before it: SHA-256(previous chain hash || leaf hash). */

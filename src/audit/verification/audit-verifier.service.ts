@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../../database/unit-of-work.js';
+import { AuditEventRepository } from '../audit-event.repository.js';
+import { CHECKPOINT_SINK, type CheckpointSink } from '../checkpoints/checkpoint-sink.js';
+import { CheckpointSigner } from '../checkpoints/checkpoint-signer.js';
+import { LogVerification, type VerificationResult } from './log-verification.js';
+
+const ROW_BATCH = 10_000;
+
+/** Verifies the whole log against itself and against every signed checkpoint. */
+@Injectable()
+export class AuditVerifier {
+  constructor(
+    private readonly events: AuditEventRepository,
+    private readonly signer: CheckpointSigner,
+    @Inject(CHECKPOINT_SINK) private readonly sink: CheckpointSink,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async verify(): Promise<VerificationResult> {
+    const { checkpoints, unreadable } = await this.sink.list();
+    if (unreadable.length > 0) {
+      return {
+        ok: false,
+        checked: 0,
+        reason: `checkpoint files cannot be read: ${unreadable.join(', ')}`,
+      };
+    }
+    const forged = checkpoints.find((checkpoint) => !this.signer.verify(checkpoint));
+    if (forged) {
+      return {
+        ok: false,
+        checked: 0,
+        reason: `the checkpoint for size ${forged.size} dated ${forged.at} does not verify with Crier's public key: it is forged or altered`,
+      };
+    }
+    const verification = new LogVerification(checkpoints);
+    // Checkpoints are listed first, so the snapshot holds at least every event they count.
+    await this.uow.snapshot(async () => {
+      for (let after = 0; !verification.failed;) {
+        const rows = await this.events.rows(after, ROW_BATCH);
+        if (rows.length === 0) break;
+        for (const row of rows) if (!verification.feed(row)) break;
+        after = Number(rows[rows.length - 1].seq);
+      }
+    });
+    return verification.finish();
+  }
+}

@@ -1,0 +1,143 @@
+import type { StoredAuditEvent } from '../audit-event.js';
+import type { RawAuditRow } from '../audit-event.repository.js';
+import { chainHashOf, GENESIS_CHAIN_HASH, leafHashOf } from '../chain/audit-hashes.js';
+import type { SignedCheckpoint } from '../checkpoints/checkpoint.js';
+import { MerkleAccumulator } from '../merkle/merkle-tree.js';
+
+export interface VerificationResult {
+  ok: boolean;
+  /** Events checked before the first failure (all of them when ok). */
+  checked: number;
+  firstBadSeq?: number;
+  reason?: string;
+  /** The newest checkpoint the log was compared with. */
+  checkpoint?: { size: number; at: string };
+}
+
+/** The columns kept for searching, each compared with the same fact inside the hashed text. */
+function columnMismatch(row: RawAuditRow, event: StoredAuditEvent): string | null {
+  const actorRef = event.actor.kind === 'staff' ? event.actor.ref : null;
+  const checks: [string, unknown, unknown][] = [
+    ['type', row.type, event.type],
+    ['recorded_at', new Date(row.recorded_at).toISOString(), event.recordedAt],
+    ['actor_ref', row.actor_ref, actorRef],
+    ['subject_ref', row.subject_ref, event.subject.staffRef ?? null],
+    ['message_id', row.message_id, event.subject.messageId ?? null],
+    ['channel_id', row.channel_id, event.subject.channelId ?? null],
+  ];
+  return checks.find(([, column, hashed]) => column !== hashed)?.[0] ?? null;
+}
+
+/**
+ * Recomputes the log one stored row at a time, in seq order: every leaf hash from the stored
+ * text, every chain link, every searchable column against the text, and the Merkle root and chain
+ * head at each checkpoint's size. Plain code, so a unit test can feed it rows directly.
+ */
+export class LogVerification {
+  private expectedSeq = 1;
+  private previousChain: Buffer = GENESIS_CHAIN_HASH;
+  private readonly tree = new MerkleAccumulator();
+  private nextCheckpoint = 0;
+  private failure: { seq: number; reason: string } | null = null;
+
+  /** Checkpoints whose signatures have been verified, smallest first. */
+  constructor(private readonly checkpoints: SignedCheckpoint[]) {
+    this.compareCheckpointsAt(0);
+  }
+
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  /** Checks the next stored row; returns false once the log has failed. */
+  feed(row: RawAuditRow): boolean {
+    if (this.failure) return false;
+    const seq = Number(row.seq);
+    if (seq !== this.expectedSeq) {
+      return this.fail(
+        this.expectedSeq,
+        seq > this.expectedSeq
+          ? `event ${this.expectedSeq} is missing: the next stored event is ${seq}`
+          : `event ${seq} is stored out of order or twice`,
+      );
+    }
+    const leaf = leafHashOf(row.payload);
+    if (!leaf.equals(row.leaf_hash)) {
+      return this.fail(seq, 'its stored text does not match its leaf hash: the event was altered');
+    }
+    const chain = chainHashOf(this.previousChain, leaf);
+    if (!chain.equals(row.chain_hash)) {
+      return this.fail(
+        seq,
+        'its chain hash does not follow from the event before it: events were inserted, removed, reordered or rewritten',
+      );
+    }
+    let event: StoredAuditEvent;
+    try {
+      event = JSON.parse(row.payload) as StoredAuditEvent;
+    } catch {
+      return this.fail(seq, 'its stored text is not JSON');
+    }
+    if (event.seq !== seq)
+      return this.fail(seq, `its text says it is event ${event.seq}: it was renumbered`);
+    const column = columnMismatch(row, event);
+    if (column)
+      return this.fail(
+        seq,
+        `its ${column} column differs from its hashed text: the row was altered`,
+      );
+
+    this.tree.append(leaf);
+    this.previousChain = chain;
+    this.expectedSeq += 1;
+    return this.compareCheckpointsAt(seq);
+  }
+
+  finish(): VerificationResult {
+    const checked = this.expectedSeq - 1;
+    const newest = this.checkpoints.at(-1);
+    const checkpoint = newest ? { size: newest.size, at: newest.at } : undefined;
+    if (!this.failure && newest && newest.size > checked) {
+      this.failure = {
+        seq: checked + 1,
+        reason: `the log holds ${checked} events but the checkpoint signed at ${newest.at} counted ${newest.size}: events from ${checked + 1} on were removed`,
+      };
+    }
+    if (this.failure) {
+      return {
+        ok: false,
+        checked,
+        firstBadSeq: this.failure.seq,
+        reason: this.failure.reason,
+        checkpoint,
+      };
+    }
+    return { ok: true, checked, checkpoint };
+  }
+
+  private compareCheckpointsAt(size: number): boolean {
+    while (
+      this.nextCheckpoint < this.checkpoints.length &&
+      this.checkpoints[this.nextCheckpoint].size === size
+    ) {
+      const checkpoint = this.checkpoints[this.nextCheckpoint];
+      const root = this.tree.root().toString('hex');
+      const head = this.previousChain.toString('hex');
+      if (root !== checkpoint.root || head !== checkpoint.chainHead) {
+        const lastGood =
+          this.nextCheckpoint > 0 ? this.checkpoints[this.nextCheckpoint - 1].size : 0;
+        return this.fail(
+          lastGood + 1,
+          `the first ${size} events differ from the checkpoint signed at ${checkpoint.at}, though each row is self-consistent: events after ${lastGood} were rewritten and re-hashed`,
+        );
+      }
+      this.nextCheckpoint += 1;
+    }
+    return true;
+  }
+
+  private fail(seq: number, reason: string): false {
+    this.failure = { seq, reason };
+    return false;
+  }
+}
