@@ -1,0 +1,192 @@
+/**
+ * Workflow benchmark: the real app in-process on a fresh PostgreSQL database, driven over HTTP by
+ * concurrent clients that each loop create -> submit -> approve. Every request is one workflow
+ * operation; latency is measured per request on the client side.
+ *
+ *   npm run bench:workflow
+ *
+ * BENCH_DATABASE_URL or DATABASE_URL: admin URL of the server to use
+ *   (default postgres://postgres@127.0.0.1:5432/postgres)
+ * BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3), BENCH_CLIENTS (20)
+ * BENCH_ENFORCE_GOAL=true: also exit non-zero when the goal is missed.
+ */
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../../src/app.factory.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { type BenchDatabase, createBenchDatabase } from './bench-database.js';
+import { HttpClient } from './http-client.js';
+import { type BenchCouncil, seedCouncil } from './seed.js';
+import { OPERATION_KINDS, type OperationKind, Recorder, summarise, table } from './stats.js';
+import { runWorkflowClients, type WorkflowError } from './workflow-clients.js';
+
+const GOAL = { p95Ms: 50, opsPerSecond: 300 } as const;
+
+function numberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+}
+
+const settings = {
+  adminUrl:
+    process.env.BENCH_DATABASE_URL ??
+    process.env.DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres',
+  seconds: numberFromEnv('BENCH_SECONDS', 20),
+  warmupSeconds: numberFromEnv('BENCH_WARMUP_SECONDS', 3),
+  clients: Math.round(numberFromEnv('BENCH_CLIENTS', 20)),
+  enforceGoal: process.env.BENCH_ENFORCE_GOAL === 'true',
+};
+
+const redact = (url: string): string => {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+};
+
+async function startApp(
+  db: BenchDatabase,
+  scratchDir: string,
+): Promise<{ app: INestApplication; baseUrl: URL }> {
+  const config = loadConfig({
+    AUTH_MODE: 'local',
+    LOCAL_AUTH_SECRET: 'bench-secret-that-is-at-least-32-characters-long',
+    BOOTSTRAP_ADMIN_EMAIL: 'admin@example.gov.uk',
+    DEMO_SEED: 'false',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: db.url,
+    // Files the app writes at run time go to a scratch directory, not the working tree's data/.
+    AUDIT_SIGNING_KEY_FILE: path.join(scratchDir, 'audit-signing-key.pem'),
+    AUDIT_CHECKPOINT_DIR: path.join(scratchDir, 'checkpoints'),
+  });
+  const app = await createApp({ config, databaseUrl: db.url });
+  await app.listen(0, '127.0.0.1');
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+  return { app, baseUrl: new URL(`http://127.0.0.1:${port}`) };
+}
+
+function report(recorder: Recorder, seconds: number, errors: WorkflowError[]): boolean {
+  const overall = summarise(recorder.all(), seconds);
+  const perKind = Object.fromEntries(
+    OPERATION_KINDS.map((kind) => [kind, summarise(recorder.of(kind), seconds)]),
+  ) as Record<OperationKind, ReturnType<typeof summarise>>;
+  const p95Met = overall.p95Ms < GOAL.p95Ms;
+  const throughputMet = overall.opsPerSecond >= GOAL.opsPerSecond;
+  const met = p95Met && throughputMet && errors.length === 0;
+
+  const row = (name: string, s: ReturnType<typeof summarise>) => [
+    name,
+    String(s.operations),
+    s.opsPerSecond.toFixed(1),
+    s.p50Ms.toFixed(2),
+    s.p95Ms.toFixed(2),
+    s.p99Ms.toFixed(2),
+    s.maxMs.toFixed(2),
+  ];
+  console.log('');
+  console.log(
+    `Crier workflow benchmark: ${settings.clients} clients, ${seconds.toFixed(2)} s measured ` +
+      `after ${settings.warmupSeconds} s warm-up (Node ${process.version}, ` +
+      `${os.availableParallelism()} CPUs)`,
+  );
+  console.log('');
+  console.log(
+    table(
+      ['operation', 'count', 'ops/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+      [...OPERATION_KINDS.map((kind) => row(kind, perKind[kind])), row('overall', overall)],
+    ),
+  );
+  console.log('');
+  console.log(`total operations: ${overall.operations}`);
+  console.log(`duration:         ${seconds.toFixed(2)} s`);
+  console.log(`operations/s:     ${overall.opsPerSecond.toFixed(1)}`);
+  console.log(`errors (non-2xx): ${errors.length}`);
+  console.log(
+    `goal:             p95 < ${GOAL.p95Ms} ms (${overall.p95Ms.toFixed(2)}: ` +
+      `${p95Met ? 'met' : 'MISSED'}), >= ${GOAL.opsPerSecond} ops/s ` +
+      `(${overall.opsPerSecond.toFixed(1)}: ${throughputMet ? 'met' : 'MISSED'}) -> ` +
+      `${met ? 'MET' : 'NOT MET'}`,
+  );
+  console.log('');
+  console.log(
+    JSON.stringify({
+      benchmark: 'workflow',
+      clients: settings.clients,
+      warmupSeconds: settings.warmupSeconds,
+      durationSeconds: Math.round(seconds * 1000) / 1000,
+      errors: errors.length,
+      overall,
+      create: perKind.create,
+      submit: perKind.submit,
+      approve: perKind.approve,
+      goal: { ...GOAL, p95Met, throughputMet, met },
+    }),
+  );
+  return met;
+}
+
+async function main(): Promise<number> {
+  console.log(`admin database: ${redact(settings.adminUrl)}`);
+  const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'crier-bench-'));
+  const db = await createBenchDatabase(settings.adminUrl);
+  console.log(`bench database: ${db.name}`);
+  let app: INestApplication | undefined;
+  let http: HttpClient | undefined;
+  try {
+    const started = await startApp(db, scratchDir);
+    app = started.app;
+    http = new HttpClient(started.baseUrl, settings.clients * 2);
+    console.log(`app listening:  ${started.baseUrl.origin}`);
+    const council: BenchCouncil = await seedCouncil(http);
+
+    const warmup = await runWorkflowClients(http, council, {
+      clients: settings.clients,
+      seconds: settings.warmupSeconds,
+    });
+    if (warmup.errors.length > 0) {
+      console.error(`warm-up errors: ${warmup.errors.length}`);
+    }
+
+    const recorder = new Recorder();
+    const measured = await runWorkflowClients(http, council, {
+      clients: settings.clients,
+      seconds: settings.seconds,
+      recorder,
+    });
+    const errors = [...warmup.errors, ...measured.errors];
+    for (const error of errors.slice(0, 10)) {
+      console.error(`error: ${error.kind} -> ${error.status}: ${JSON.stringify(error.body)}`);
+    }
+    if (errors.length > 10) console.error(`... and ${errors.length - 10} more errors`);
+
+    const met = report(recorder, measured.seconds, errors);
+    if (errors.length > 0) return 1;
+    return settings.enforceGoal && !met ? 2 : 0;
+  } finally {
+    http?.close();
+    try {
+      await app?.close();
+    } finally {
+      await db.drop();
+      console.log(`dropped ${db.name}`);
+      await rm(scratchDir, { recursive: true, force: true });
+    }
+  }
+}
+
+// Exit explicitly: a timer the app leaves behind must not keep the benchmark alive after cleanup.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
