@@ -20,6 +20,21 @@ export class Initial1795312951858 implements MigrationInterface {
                 CONSTRAINT "CHK_audit_events_hashes" CHECK (octet_length("leaf_hash") = 32 AND octet_length("chain_hash") = 32)
             )
         `);
+    // Events wait here, written in the same transaction as their change, until the sequencer gives
+    // them their place in the chain (a seq and hashes) moments after that transaction commits.
+    await queryRunner.query(`
+            CREATE TABLE "audit_queue" (
+                "id" bigserial NOT NULL,
+                "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+                "type" text NOT NULL,
+                "actor_ref" uuid,
+                "subject_ref" uuid,
+                "message_id" uuid,
+                "channel_id" uuid,
+                "event" text NOT NULL,
+                CONSTRAINT "PK_audit_queue" PRIMARY KEY ("id")
+            )
+        `);
     // People appear in audit events only as these random references; erasing a person deletes
     // their row, after which nothing links the events to them.
     await queryRunner.query(`
@@ -244,7 +259,7 @@ export class Initial1795312951858 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `DROP TABLE "audit_events", "audit_pseudonyms", "message_versions", "message_reviews" CASCADE`,
+      `DROP TABLE "audit_events", "audit_queue", "audit_pseudonyms", "message_versions", "message_reviews" CASCADE`,
     );
     await queryRunner.query(`DROP FUNCTION "crier_refuse_change"()`);
     await queryRunner.query(

@@ -25,6 +25,9 @@ export class AuditAppRole1795316400000 implements MigrationInterface {
       `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "crier_app"`,
     );
     await queryRunner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY} FROM "crier_app"`);
+    // The sequencer moves queued events into the log; nothing rewrites one while it waits.
+    await queryRunner.query(`REVOKE UPDATE, TRUNCATE ON "audit_queue" FROM "crier_app"`);
+    await queryRunner.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "crier_app"`);
     // Erasure deletes a person's pseudonym; nothing ever rewrites one.
     await queryRunner.query(`REVOKE UPDATE, TRUNCATE ON "audit_pseudonyms" FROM "crier_app"`);
     await queryRunner.query(
@@ -41,6 +44,7 @@ export class AuditAppRole1795316400000 implements MigrationInterface {
       `ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM "crier_app"`,
     );
     await queryRunner.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "crier_app"`);
+    await queryRunner.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM "crier_app"`);
     await queryRunner.query(`REVOKE USAGE ON SCHEMA public FROM "crier_app"`);
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { AuditEventEntity } from './audit-event.entity.js';
-import { chainHashOf, GENESIS_CHAIN_HASH, leafHashOf } from './chain/audit-hashes.js';
 
-/** Arbitrary but fixed: the advisory lock that serialises appends so `seq` has no gaps. */
-const APPEND_LOCK_KEY = 7_146_301;
+/** Arbitrary but fixed: the advisory lock that serialises sequencing so `seq` has no gaps. */
+const SEQUENCE_LOCK_KEY = 7_146_301;
 
 export interface AuditRowColumns {
   recordedAt: Date;
@@ -13,6 +12,19 @@ export interface AuditRowColumns {
   subjectRef: string | null;
   messageId: string | null;
   channelId: string | null;
+}
+
+export interface QueuedEvent extends AuditRowColumns {
+  id: string;
+  /** Canonical JSON text without the seq. */
+  event: string;
+}
+
+export interface SequencedRow extends AuditRowColumns {
+  seq: number;
+  payload: string;
+  leafHash: Buffer;
+  chainHash: Buffer;
 }
 
 export interface AuditSearchFilter {
@@ -42,36 +54,91 @@ export interface RawAuditRow {
   chain_hash: Buffer;
 }
 
-/** Builds the canonical text of the event once its sequence number is known. */
-export type PayloadForSeq = (seq: number) => string;
-
 @Injectable()
 export class AuditEventRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /**
-   * Appends inside the caller's transaction. The transaction-scoped advisory lock is held until
-   * commit or rollback, so sequence numbers have no holes (a sequence would leave them) and each
-   * event is chained to the one committed before it.
-   */
-  async append(columns: AuditRowColumns, payloadFor: PayloadForSeq): Promise<number> {
-    const manager = this.uow.transactionManager();
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-    const [last] = await manager.query<{ seq: string; chain_hash: Buffer }[]>(
-      'SELECT seq, chain_hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+  /** Records an event in the caller's transaction; it commits or rolls back with the change. */
+  async enqueue(columns: AuditRowColumns, event: string): Promise<void> {
+    // Plain SQL: this runs in every audited transaction, so it skips the ORM's insert machinery.
+    await this.uow.transactionManager().query(
+      `INSERT INTO audit_queue (recorded_at, type, actor_ref, subject_ref, message_id, channel_id, event)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        columns.recordedAt,
+        columns.type,
+        columns.actorRef,
+        columns.subjectRef,
+        columns.messageId,
+        columns.channelId,
+        event,
+      ],
     );
-    const seq = last ? Number(last.seq) + 1 : 1;
-    const payload = payloadFor(seq);
-    const leafHash = leafHashOf(payload);
-    const chainHash = chainHashOf(last ? last.chain_hash : GENESIS_CHAIN_HASH, leafHash);
-    await manager.insert(AuditEventEntity, {
-      seq: String(seq),
-      ...columns,
-      payload,
-      leafHash,
-      chainHash,
-    });
-    return seq;
+  }
+
+  /**
+   * Takes the sequencing lock for the rest of the transaction. A transaction-scoped advisory lock
+   * is released by commit or rollback, so sequence numbers never leave a hole (a database
+   * sequence would) and each event is chained to the one committed before it.
+   */
+  async lockForSequencing(): Promise<void> {
+    await this.uow
+      .transactionManager()
+      .query('SELECT pg_advisory_xact_lock($1)', [SEQUENCE_LOCK_KEY]);
+  }
+
+  /** The oldest queued events, to be sequenced in this order. */
+  async queued(limit: number): Promise<QueuedEvent[]> {
+    const rows = await this.uow.transactionManager().query<
+      {
+        id: string;
+        recorded_at: Date;
+        type: string;
+        actor_ref: string | null;
+        subject_ref: string | null;
+        message_id: string | null;
+        channel_id: string | null;
+        event: string;
+      }[]
+    >(
+      `SELECT id, recorded_at, type, actor_ref, subject_ref, message_id, channel_id, event
+         FROM audit_queue ORDER BY id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      recordedAt: row.recorded_at,
+      type: row.type,
+      actorRef: row.actor_ref,
+      subjectRef: row.subject_ref,
+      messageId: row.message_id,
+      channelId: row.channel_id,
+      event: row.event,
+    }));
+  }
+
+  /** Moves sequenced events from the queue into the log, in one statement each way. */
+  async appendSequenced(rows: SequencedRow[], queueIds: string[]): Promise<void> {
+    const manager = this.uow.transactionManager();
+    await manager.query(
+      `INSERT INTO audit_events
+         (seq, recorded_at, type, actor_ref, subject_ref, message_id, channel_id, payload, leaf_hash, chain_hash)
+       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::uuid[], $5::uuid[],
+                            $6::uuid[], $7::uuid[], $8::text[], $9::bytea[], $10::bytea[])`,
+      [
+        rows.map((row) => row.seq),
+        rows.map((row) => row.recordedAt),
+        rows.map((row) => row.type),
+        rows.map((row) => row.actorRef),
+        rows.map((row) => row.subjectRef),
+        rows.map((row) => row.messageId),
+        rows.map((row) => row.channelId),
+        rows.map((row) => row.payload),
+        rows.map((row) => row.leafHash),
+        rows.map((row) => row.chainHash),
+      ],
+    );
+    await manager.query('DELETE FROM audit_queue WHERE id = ANY($1::bigint[])', [queueIds]);
   }
 
   /** Events in sequence order after `afterSeq` that match every given filter. */

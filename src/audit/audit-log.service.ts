@@ -10,28 +10,42 @@ import type {
   StoredAuditEvent,
   StoredSubject,
 } from './audit-event.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import type { PseudonymSubjectType } from './pseudonyms/audit-pseudonym.entity.js';
 import { AuditPseudonymsRepository } from './pseudonyms/audit-pseudonyms.repository.js';
+import { AuditSequencer } from './sequencer/audit-sequencer.service.js';
 
 /**
  * The only way anything is written to the audit log. Must be called inside a unit of work, so
- * the event commits or rolls back with the change it records. People are replaced by their
- * pseudonymous references before anything is stored.
+ * the event commits or rolls back with the change it records; the sequencer chains it right
+ * after the commit. People are replaced by their pseudonymous references before anything is
+ * stored.
  */
 @Injectable()
 export class AuditLog {
   constructor(
     private readonly events: AuditEventRepository,
     private readonly pseudonyms: AuditPseudonymsRepository,
+    private readonly sequencer: AuditSequencer,
+    private readonly uow: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async record(event: AuditEventInput): Promise<number> {
+  async record(event: AuditEventInput): Promise<void> {
     const actor = await this.storedActor(event.actor);
     const subject = await this.storedSubject(event.subject ?? {});
     const recordedAt = this.clock.now();
-    return this.events.append(
+    const stored: Omit<StoredAuditEvent, 'seq'> = {
+      type: event.type,
+      recordedAt: recordedAt.toISOString(),
+      actor,
+      subject,
+      data: event.data,
+    };
+    const text = canonicalize(stored);
+    if (text === undefined) throw new Error('audit event is not serialisable');
+    await this.events.enqueue(
       {
         recordedAt,
         type: event.type,
@@ -40,20 +54,9 @@ export class AuditLog {
         messageId: subject.messageId ?? null,
         channelId: subject.channelId ?? null,
       },
-      (seq) => {
-        const stored: StoredAuditEvent = {
-          seq,
-          type: event.type,
-          recordedAt: recordedAt.toISOString(),
-          actor,
-          subject,
-          data: event.data,
-        };
-        const text = canonicalize(stored);
-        if (text === undefined) throw new Error('audit event is not serialisable');
-        return text;
-      },
+      text,
     );
+    this.uow.afterCommit(this.sequencer.afterCommit);
   }
 
   /**

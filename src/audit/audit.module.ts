@@ -9,6 +9,7 @@ import { CheckpointSigner } from './checkpoints/checkpoint-signer.js';
 import { DirectoryCheckpointSink } from './checkpoints/directory-checkpoint.sink.js';
 import { AuditExporter } from './export/audit-exporter.service.js';
 import { AuditPseudonymsRepository } from './pseudonyms/audit-pseudonyms.repository.js';
+import { AuditSequencer } from './sequencer/audit-sequencer.service.js';
 import { AuditVerifier } from './verification/audit-verifier.service.js';
 
 @Module({
@@ -16,6 +17,7 @@ import { AuditVerifier } from './verification/audit-verifier.service.js';
   providers: [
     AuditEventRepository,
     AuditPseudonymsRepository,
+    AuditSequencer,
     AuditLog,
     AuditQueryService,
     CheckpointSigner,
@@ -24,6 +26,6 @@ import { AuditVerifier } from './verification/audit-verifier.service.js';
     AuditVerifier,
     AuditExporter,
   ],
-  exports: [AuditLog, AuditVerifier, AuditCheckpointService],
+  exports: [AuditLog, AuditSequencer, AuditVerifier, AuditCheckpointService],
 })
 export class AuditModule {}

@@ -1,5 +1,6 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { AuditPseudonymEntity } from '../audit/pseudonyms/audit-pseudonym.entity.js';
+import { AuditQueueEntity } from '../audit/sequencer/audit-queue.entity.js';
 import { AreaEntity } from '../audience/area.entity.js';
 import { TopicEntity } from '../audience/topic.entity.js';
 import { ChannelEntity } from '../channels/channel.entity.js';
@@ -13,6 +14,7 @@ import { StaffEntity } from '../organisation/staff.entity.js';
 export const ENTITIES = [
   AuditEventEntity,
   AuditPseudonymEntity,
+  AuditQueueEntity,
   AreaEntity,
   TopicEntity,
   ChannelEntity,

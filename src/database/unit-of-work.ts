@@ -2,6 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+interface Scope {
+  manager: EntityManager;
+  /** Work to do once the transaction has committed; dropped if it rolls back. */
+  afterCommit: (() => Promise<void>)[];
+}
+
 /**
  * Carries the request's transaction to every repository without passing it by hand: a service
  * opens a unit of work at the edge, and repositories called inside it join the same transaction.
@@ -9,14 +15,22 @@ import { DataSource, type EntityManager } from 'typeorm';
  */
 @Injectable()
 export class UnitOfWork {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<Scope>();
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Runs the work in one transaction, joining the surrounding one when there is one. */
-  run<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs the work in one transaction, joining the surrounding one when there is one. Once the
+   * outermost transaction commits, its after-commit work runs before this returns.
+   */
+  async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    return this.dataSource.transaction((manager) => this.current.run(manager, work));
+    const afterCommit: Scope['afterCommit'] = [];
+    const result = await this.dataSource.transaction((manager) =>
+      this.current.run({ manager, afterCommit }, work),
+    );
+    for (const task of afterCommit) await task();
+    return result;
   }
 
   /**
@@ -26,20 +40,27 @@ export class UnitOfWork {
   snapshot<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) throw new Error('snapshot() cannot join another transaction');
     return this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      this.current.run(manager, work),
+      this.current.run({ manager, afterCommit: [] }, work),
     );
   }
 
   /** The transaction's manager inside a unit of work, else the pool's. */
   manager(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
   /** For writes that must never happen outside a transaction, such as audit events. */
   transactionManager(): EntityManager {
-    const manager = this.current.getStore();
-    if (!manager) throw new Error('This write must run inside UnitOfWork.run()');
-    return manager;
+    const scope = this.current.getStore();
+    if (!scope) throw new Error('This write must run inside UnitOfWork.run()');
+    return scope.manager;
+  }
+
+  /** Registers work for after the current transaction commits (once per key per transaction). */
+  afterCommit(task: () => Promise<void>): void {
+    const scope = this.current.getStore();
+    if (!scope) throw new Error('afterCommit() must be called inside UnitOfWork.run()');
+    if (!scope.afterCommit.includes(task)) scope.afterCommit.push(task);
   }
 
   inTransaction(): boolean {
