@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { AreaEntity } from './area.entity.js';
 import { TopicEntity } from './topic.entity.js';
@@ -27,9 +26,21 @@ export class AudienceRepository {
     return this.repo(kind).find({ order: { code: 'ASC' } });
   }
 
-  async existingCodes(kind: AudienceKind, codes: string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const found = await this.repo(kind).findBy({ code: In(codes) });
-    return found.map((entry) => entry.code);
+  /** The codes among these that no area or topic has, in one round trip. */
+  async unknownCodes(
+    areas: string[],
+    topics: string[],
+  ): Promise<{ areas: string[]; topics: string[] }> {
+    const rows = await this.uow.manager().query<{ kind: AudienceKind; code: string }[]>(
+      `SELECT 'area' AS kind, c AS code FROM unnest($1::text[]) AS c
+        WHERE NOT EXISTS (SELECT 1 FROM areas a WHERE a.code = c)
+       UNION ALL
+       SELECT 'topic', c FROM unnest($2::text[]) AS c
+        WHERE NOT EXISTS (SELECT 1 FROM topics t WHERE t.code = c)`,
+      [areas, topics],
+    );
+    const of = (kind: AudienceKind) =>
+      rows.filter((row) => row.kind === kind).map((row) => row.code);
+    return { areas: of('area'), topics: of('topic') };
   }
 }

@@ -42,17 +42,14 @@ export class AudienceService {
 
   /** Refuses an audience that names an area or topic the council has not defined. */
   async requireKnown(areas: string[], topics: string[]): Promise<void> {
-    for (const [kind, codes] of [
-      ['area', areas],
-      ['topic', topics],
-    ] as const) {
-      const known = await this.repository.existingCodes(kind, codes);
-      const unknown = codes.filter((code) => !known.includes(code));
-      if (unknown.length > 0) {
+    const unknown = await this.repository.unknownCodes(areas, topics);
+    for (const kind of ['area', 'topic'] as const) {
+      const codes = unknown[`${kind}s`];
+      if (codes.length > 0) {
         throw badInput(
           `UNKNOWN_${kind.toUpperCase()}`,
-          `No ${kind} has the code ${unknown.join(', ')}.`,
-          { [`${kind}s`]: unknown },
+          `No ${kind} has the code ${codes.join(', ')}.`,
+          { [`${kind}s`]: codes },
         );
       }
     }

@@ -14,10 +14,13 @@ export interface AuditRowColumns {
   channelId: string | null;
 }
 
-export interface QueuedEvent extends AuditRowColumns {
-  id: string;
+export interface QueuedRow extends AuditRowColumns {
   /** Canonical JSON text without the seq. */
   event: string;
+}
+
+export interface QueuedEvent extends QueuedRow {
+  id: string;
 }
 
 export interface SequencedRow extends AuditRowColumns {
@@ -58,20 +61,23 @@ export interface RawAuditRow {
 export class AuditEventRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** Records an event in the caller's transaction; it commits or rolls back with the change. */
-  async enqueue(columns: AuditRowColumns, event: string): Promise<void> {
-    // Plain SQL: this runs in every audited transaction, so it skips the ORM's insert machinery.
+  /** Records events in the caller's transaction; they commit or roll back with the change. */
+  async enqueue(rows: QueuedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    // Plain SQL, one statement for all of a transaction's events: this runs in every audited
+    // transaction. unnest keeps the array order, so the queue ids keep the recording order.
     await this.uow.transactionManager().query(
       `INSERT INTO audit_queue (recorded_at, type, actor_ref, subject_ref, message_id, channel_id, event)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[],
+                            $6::uuid[], $7::text[])`,
       [
-        columns.recordedAt,
-        columns.type,
-        columns.actorRef,
-        columns.subjectRef,
-        columns.messageId,
-        columns.channelId,
-        event,
+        rows.map((row) => row.recordedAt),
+        rows.map((row) => row.type),
+        rows.map((row) => row.actorRef),
+        rows.map((row) => row.subjectRef),
+        rows.map((row) => row.messageId),
+        rows.map((row) => row.channelId),
+        rows.map((row) => row.event),
       ],
     );
   }
@@ -117,11 +123,12 @@ export class AuditEventRepository {
     }));
   }
 
-  /** Moves sequenced events from the queue into the log, in one statement each way. */
+  /** Moves sequenced events from the queue into the log, in one statement. */
   async appendSequenced(rows: SequencedRow[], queueIds: string[]): Promise<void> {
     const manager = this.uow.transactionManager();
     await manager.query(
-      `INSERT INTO audit_events
+      `WITH dequeued AS (DELETE FROM audit_queue WHERE id = ANY($11::bigint[]))
+       INSERT INTO audit_events
          (seq, recorded_at, type, actor_ref, subject_ref, message_id, channel_id, payload, leaf_hash, chain_hash)
        SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::uuid[], $5::uuid[],
                             $6::uuid[], $7::uuid[], $8::text[], $9::bytea[], $10::bytea[])`,
@@ -136,9 +143,9 @@ export class AuditEventRepository {
         rows.map((row) => row.payload),
         rows.map((row) => row.leafHash),
         rows.map((row) => row.chainHash),
+        queueIds,
       ],
     );
-    await manager.query('DELETE FROM audit_queue WHERE id = ANY($1::bigint[])', [queueIds]);
   }
 
   /** Events in sequence order after `afterSeq` that match every given filter. */

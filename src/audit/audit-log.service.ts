@@ -11,10 +11,14 @@ import type {
   StoredSubject,
 } from './audit-event.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { AuditEventRepository } from './audit-event.repository.js';
+import { AuditEventRepository, type QueuedRow } from './audit-event.repository.js';
 import type { PseudonymSubjectType } from './pseudonyms/audit-pseudonym.entity.js';
 import { AuditPseudonymsRepository } from './pseudonyms/audit-pseudonyms.repository.js';
 import { AuditSequencer } from './sequencer/audit-sequencer.service.js';
+
+const STAFF_REF_CACHE_SIZE = 10_000;
+/** This transaction's events, waiting to be written with it. */
+const PENDING = Symbol('pending audit events');
 
 /**
  * The only way anything is written to the audit log. Must be called inside a unit of work, so
@@ -24,6 +28,8 @@ import { AuditSequencer } from './sequencer/audit-sequencer.service.js';
  */
 @Injectable()
 export class AuditLog {
+  private readonly staffRefs = new Map<string, string>();
+
   constructor(
     private readonly events: AuditEventRepository,
     private readonly pseudonyms: AuditPseudonymsRepository,
@@ -45,19 +51,26 @@ export class AuditLog {
     };
     const text = canonicalize(stored);
     if (text === undefined) throw new Error('audit event is not serialisable');
-    await this.events.enqueue(
-      {
+    // Collected and written in one statement just before the transaction commits.
+    this.uow
+      .transactionState(PENDING, (): QueuedRow[] => [])
+      .push({
         recordedAt,
         type: event.type,
         actorRef: actor.kind === 'staff' ? actor.ref : null,
         subjectRef: subject.staffRef ?? null,
         messageId: subject.messageId ?? null,
         channelId: subject.channelId ?? null,
-      },
-      text,
-    );
+        event: text,
+      });
+    this.uow.beforeCommit(this.writePending);
     this.uow.afterCommit(this.sequencer.afterCommit);
   }
+
+  private readonly writePending = async (): Promise<void> => {
+    const pending = this.uow.transactionState(PENDING, (): QueuedRow[] => []);
+    await this.events.enqueue(pending.splice(0));
+  };
 
   /**
    * Forgets who a person was: deletes the mapping from their reference to them (and the salt of
@@ -66,6 +79,7 @@ export class AuditLog {
    */
   async eraseSubject(type: PseudonymSubjectType, id: string, by: AuditActor): Promise<void> {
     const ref = await this.pseudonyms.erase(type, id);
+    if (type === 'staff') this.staffRefs.delete(id);
     await this.record({
       type: 'subject.erased',
       actor: by,
@@ -84,12 +98,27 @@ export class AuditLog {
 
   private async storedActor(actor: AuditActor): Promise<StoredActor> {
     if (actor.kind === 'system') return actor;
-    return { kind: 'staff', ref: (await this.pseudonyms.findOrCreate('staff', actor.id)).ref };
+    return { kind: 'staff', ref: await this.staffRef(actor.id) };
   }
 
   private async storedSubject(subject: AuditSubject): Promise<StoredSubject> {
     const { staffId, ...rest } = subject;
     if (!staffId) return rest;
-    return { ...rest, staffRef: (await this.pseudonyms.findOrCreate('staff', staffId)).ref };
+    return { ...rest, staffRef: await this.staffRef(staffId) };
+  }
+
+  /**
+   * A staff member's reference. Remembered in memory, as nearly every request records an event
+   * by someone; a reference never changes, and erasure forgets it here too. (An instance that did
+   * not perform an erasure keeps the erased reference until restart, but an erased person is
+   * disabled and acts no more.)
+   */
+  private async staffRef(staffId: string): Promise<string> {
+    const known = this.staffRefs.get(staffId);
+    if (known) return known;
+    const { ref } = await this.pseudonyms.findOrCreate('staff', staffId);
+    if (this.staffRefs.size >= STAFF_REF_CACHE_SIZE) this.staffRefs.clear();
+    this.staffRefs.set(staffId, ref);
+    return ref;
   }
 }

@@ -4,6 +4,7 @@ import type { AuditEventEntity } from './audit-event.entity.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import type { AuditEventPageView, AuditEventsQueryDto, AuditEventView } from './dto/audit.dto.js';
 import { AuditPseudonymsRepository } from './pseudonyms/audit-pseudonyms.repository.js';
+import { AuditSequencer } from './sequencer/audit-sequencer.service.js';
 
 const EMPTY: AuditEventPageView = { items: [], nextAfterSeq: null };
 
@@ -12,10 +13,12 @@ const EMPTY: AuditEventPageView = { items: [], nextAfterSeq: null };
 export class AuditQueryService {
   constructor(
     private readonly events: AuditEventRepository,
+    private readonly sequencer: AuditSequencer,
     private readonly pseudonyms: AuditPseudonymsRepository,
   ) {}
 
   async search(query: AuditEventsQueryDto): Promise<AuditEventPageView> {
+    await this.sequencer.sequence();
     const limit = query.limit ?? 100;
     const actorRef = query.actor ? await this.refOf(query.actor) : undefined;
     const subjectRef = query.staff ? await this.refOf(query.staff) : undefined;

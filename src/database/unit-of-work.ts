@@ -4,9 +4,20 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 interface Scope {
   manager: EntityManager;
+  /** Work to do inside the transaction, last, just before it commits. */
+  beforeCommit: (() => Promise<void>)[];
   /** Work to do once the transaction has committed; dropped if it rolls back. */
   afterCommit: (() => Promise<void>)[];
+  /** State that belongs to this transaction, by owner. */
+  state: Map<symbol, unknown>;
 }
+
+const newScope = (manager: EntityManager): Scope => ({
+  manager,
+  beforeCommit: [],
+  afterCommit: [],
+  state: new Map(),
+});
 
 /**
  * Carries the request's transaction to every repository without passing it by hand: a service
@@ -25,11 +36,16 @@ export class UnitOfWork {
    */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    const afterCommit: Scope['afterCommit'] = [];
-    const result = await this.dataSource.transaction((manager) =>
-      this.current.run({ manager, afterCommit }, work),
-    );
-    for (const task of afterCommit) await task();
+    let scope: Scope | undefined;
+    const result = await this.dataSource.transaction((manager) => {
+      scope = newScope(manager);
+      return this.current.run(scope, async () => {
+        const value = await work();
+        for (const task of scope!.beforeCommit) await task();
+        return value;
+      });
+    });
+    for (const task of scope!.afterCommit) await task();
     return result;
   }
 
@@ -40,7 +56,7 @@ export class UnitOfWork {
   snapshot<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) throw new Error('snapshot() cannot join another transaction');
     return this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      this.current.run({ manager, afterCommit: [] }, work),
+      this.current.run(newScope(manager), work),
     );
   }
 
@@ -56,11 +72,29 @@ export class UnitOfWork {
     return scope.manager;
   }
 
-  /** Registers work for after the current transaction commits (once per key per transaction). */
+  /** Registers work for after the current transaction commits (each task once). */
   afterCommit(task: () => Promise<void>): void {
-    const scope = this.current.getStore();
-    if (!scope) throw new Error('afterCommit() must be called inside UnitOfWork.run()');
+    const scope = this.requireScope('afterCommit');
     if (!scope.afterCommit.includes(task)) scope.afterCommit.push(task);
+  }
+
+  /** Registers work to run in the current transaction just before it commits (each task once). */
+  beforeCommit(task: () => Promise<void>): void {
+    const scope = this.requireScope('beforeCommit');
+    if (!scope.beforeCommit.includes(task)) scope.beforeCommit.push(task);
+  }
+
+  /** State kept for the life of the current transaction, made on first use. */
+  transactionState<T>(owner: symbol, create: () => T): T {
+    const scope = this.requireScope('transactionState');
+    if (!scope.state.has(owner)) scope.state.set(owner, create());
+    return scope.state.get(owner) as T;
+  }
+
+  private requireScope(what: string): Scope {
+    const scope = this.current.getStore();
+    if (!scope) throw new Error(`${what}() must be called inside UnitOfWork.run()`);
+    return scope;
   }
 
   inTransaction(): boolean {

@@ -17,6 +17,7 @@ import { MessageRecords } from './message-records.service.js';
 import { toMessageView } from './message-view.mapper.js';
 import { MessageErrors } from './messages.errors.js';
 import { MessagesRepository } from './messages.repository.js';
+import type { MessageVersionEntity } from './entities/message-version.entity.js';
 
 const staff = (actor: Actor) => ({ kind: 'staff' as const, id: actor.id });
 
@@ -62,14 +63,15 @@ export class MessageDraftingService {
         reviewRound: 0,
         createdBy: actor.id,
       });
-      const hash = await this.storeVersion(message.id, 1, approvable, actor);
+      const version = await this.storeVersion(message.id, 1, approvable, actor);
+      const hash = version.contentHash;
       await this.audit.record({
         type: 'message.created',
         actor: staff(actor),
         subject: { messageId: message.id, channelId: channel.id },
         data: { version: 1, contentHash: hash, serviceId, ...approvable },
       });
-      return toMessageView(await this.records.reload(message.id), channel.policy);
+      return toMessageView({ message, version, reviews: [], editors: [actor.id] }, channel.policy);
     });
   }
 
@@ -113,11 +115,13 @@ export class MessageDraftingService {
       }
 
       const newVersion = message.currentVersion + 1;
-      const hash = await this.storeVersion(id, newVersion, approvable, actor);
+      record.version = await this.storeVersion(id, newVersion, approvable, actor);
+      const hash = record.version.contentHash;
+      if (!record.editors.includes(actor.id)) record.editors.push(actor.id);
       message.currentVersion = newVersion;
       message.channelId = channel.id;
       message.serviceId = serviceId;
-      await this.repository.saveMessage(message);
+      await this.repository.updateMessage(message);
       await this.audit.record({
         type: 'message.edited',
         actor: staff(actor),
@@ -130,7 +134,7 @@ export class MessageDraftingService {
           ...approvable,
         },
       });
-      return toMessageView(await this.records.reload(id), channel.policy);
+      return toMessageView(record, channel.policy);
     });
   }
 
@@ -143,7 +147,7 @@ export class MessageDraftingService {
       if (!transition.ok) throw MessageErrors.invalidTransition(transition.message);
       message.status = transition.to;
       message.reviewRound += 1;
-      await this.repository.saveMessage(message);
+      await this.repository.updateMessage(message);
       await this.audit.record({
         type: 'message.submitted',
         actor: staff(actor),
@@ -154,7 +158,7 @@ export class MessageDraftingService {
           reviewRound: message.reviewRound,
         },
       });
-      return toMessageView(await this.records.reload(id), channel.policy);
+      return toMessageView(record, channel.policy);
     });
   }
 
@@ -171,7 +175,7 @@ export class MessageDraftingService {
       const from = message.status;
       message.status = transition.to;
       message.cancelReason = reason;
-      await this.repository.saveMessage(message);
+      await this.repository.updateMessage(message);
       if (message.dispatchJobId) {
         await this.jobs.cancelInTransaction(QUEUES.messageDispatch, message.dispatchJobId);
       }
@@ -181,7 +185,7 @@ export class MessageDraftingService {
         subject: { messageId: id, channelId: channel.id },
         data: { from, reason, version: message.currentVersion },
       });
-      return toMessageView(await this.records.reload(id), channel.policy);
+      return toMessageView(record, channel.policy);
     });
   }
 
@@ -206,9 +210,8 @@ export class MessageDraftingService {
     version: number,
     approvable: ApprovableContent,
     actor: Actor,
-  ): Promise<string> {
-    const hash = contentHash(approvable);
-    await this.repository.insertVersion({
+  ): Promise<MessageVersionEntity> {
+    return this.repository.insertVersion({
       messageId,
       version,
       channelId: approvable.channelId,
@@ -217,9 +220,8 @@ export class MessageDraftingService {
       priority: approvable.priority,
       sendAt: approvable.sendAt ? new Date(approvable.sendAt) : null,
       emergencyReason: approvable.emergencyReason,
-      contentHash: hash,
+      contentHash: contentHash(approvable),
       editedBy: actor.id,
     });
-    return hash;
   }
 }

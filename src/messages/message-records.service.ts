@@ -29,12 +29,6 @@ export class MessageRecords {
     return { record, channel: await this.channels.get(record.message.channelId) };
   }
 
-  async reload(id: string): Promise<MessageRecord> {
-    const record = await this.repository.findRecord(id);
-    if (!record) throw MessageErrors.notFound();
-    return record;
-  }
-
   /** A channel named in a request body: unknown is bad input, not a missing resource. */
   async channelFor(channelId: string): Promise<ChannelView> {
     try {

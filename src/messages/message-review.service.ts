@@ -46,7 +46,7 @@ export class MessageReviewService {
       const approvers = currentApprovers(record);
       if (approvers.includes(actor.id)) throw MessageErrors.alreadyApproved();
 
-      await this.repository.insertReview({
+      const review = await this.repository.insertReview({
         messageId: id,
         version,
         reviewRound: message.reviewRound,
@@ -76,8 +76,8 @@ export class MessageReviewService {
         message.status = 'approved';
         await this.handOverToDispatch(record, channel);
       }
-      await this.repository.saveMessage(message);
-      return toMessageView(await this.records.reload(id), channel.policy);
+      await this.repository.updateMessage(message);
+      return toMessageView({ ...record, reviews: [...record.reviews, review] }, channel.policy);
     });
   }
 
@@ -89,7 +89,7 @@ export class MessageReviewService {
       if (refusal) throw MessageErrors.approval(refusal);
       const transition = nextStatus(message.status, 'request_changes');
       if (!transition.ok) throw MessageErrors.notInReview(message.status);
-      await this.repository.insertReview({
+      const review = await this.repository.insertReview({
         messageId: id,
         version: version.version,
         reviewRound: message.reviewRound,
@@ -99,14 +99,14 @@ export class MessageReviewService {
         comment,
       });
       message.status = transition.to;
-      await this.repository.saveMessage(message);
+      await this.repository.updateMessage(message);
       await this.audit.record({
         type: 'message.changes_requested',
         actor: { kind: 'staff', id: actor.id },
         subject: { messageId: id, channelId: channel.id },
         data: { version: version.version, contentHash: version.contentHash, comment },
       });
-      return toMessageView(await this.records.reload(id), channel.policy);
+      return toMessageView({ ...record, reviews: [...record.reviews, review] }, channel.policy);
     });
   }
 

@@ -3,6 +3,11 @@ import { In } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { MessageStatus } from './domain/message-status.js';
 import { MessageEntity } from './entities/message.entity.js';
+import {
+  MESSAGE_RECORD_SQL,
+  type MessageRecordRow,
+  toMessageRecord,
+} from './message-record.sql.js';
 import { MessageReviewEntity } from './entities/message-review.entity.js';
 import { MessageVersionEntity } from './entities/message-version.entity.js';
 
@@ -44,12 +49,40 @@ export class MessagesRepository {
     return this.messages().save(this.messages().create(message));
   }
 
-  saveMessage(message: MessageEntity): Promise<MessageEntity> {
-    return this.messages().save(message);
+  /** Writes the fields a workflow step may change, in one statement, and refreshes updatedAt. */
+  async updateMessage(message: MessageEntity): Promise<void> {
+    // The CTE makes PostgreSQL hand the RETURNING row back as an ordinary result set.
+    const [row] = await this.uow.manager().query<{ updated_at: Date }[]>(
+      `WITH changed AS (
+         UPDATE messages
+            SET channel_id = $2, service_id = $3, status = $4, current_version = $5,
+                review_round = $6, dispatch_at = $7, dispatch_job_id = $8, cancel_reason = $9,
+                updated_at = now()
+          WHERE id = $1
+      RETURNING updated_at)
+       SELECT updated_at FROM changed`,
+      [
+        message.id,
+        message.channelId,
+        message.serviceId,
+        message.status,
+        message.currentVersion,
+        message.reviewRound,
+        message.dispatchAt,
+        message.dispatchJobId,
+        message.cancelReason,
+      ],
+    );
+    message.updatedAt = row.updated_at;
   }
 
-  insertVersion(version: Omit<MessageVersionEntity, 'createdAt'>): Promise<MessageVersionEntity> {
-    return this.versions().save(this.versions().create(version));
+  /** A new immutable version; a plain INSERT, as versions are never updated. */
+  async insertVersion(
+    version: Omit<MessageVersionEntity, 'createdAt'>,
+  ): Promise<MessageVersionEntity> {
+    const entity = this.versions().create(version);
+    await this.versions().insert(entity);
+    return entity;
   }
 
   insertReview(
@@ -60,17 +93,15 @@ export class MessagesRepository {
 
   /** Reads and row-locks a message for the rest of the transaction, serialising its changes. */
   async lockRecord(id: string): Promise<MessageRecord | null> {
-    const message = await this.messages()
-      .createQueryBuilder('m')
-      .setLock('pessimistic_write')
-      .where('m.id = :id', { id })
-      .getOne();
-    return message ? (await this.completeRecords([message]))[0] : null;
+    const [row] = await this.uow
+      .manager()
+      .query<MessageRecordRow[]>(`${MESSAGE_RECORD_SQL} FOR UPDATE OF m`, [id]);
+    return row ? toMessageRecord(row) : null;
   }
 
   async findRecord(id: string): Promise<MessageRecord | null> {
-    const message = await this.messages().findOneBy({ id });
-    return message ? (await this.completeRecords([message]))[0] : null;
+    const [row] = await this.uow.manager().query<MessageRecordRow[]>(MESSAGE_RECORD_SQL, [id]);
+    return row ? toMessageRecord(row) : null;
   }
 
   async list(filter: MessageListFilter): Promise<MessageRecord[]> {

@@ -5,6 +5,15 @@ import type { Role } from './role.js';
 import { ServiceEntity } from './service.entity.js';
 import { StaffEntity } from './staff.entity.js';
 
+export interface ActorRecord {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  active: boolean;
+  serviceIds: string[];
+}
+
 export interface StaffFields {
   email: string;
   name: string;
@@ -45,6 +54,34 @@ export class OrganisationRepository {
     if (ids.length === 0) return [];
     const found = await this.services().findBy({ id: In(ids) });
     return found.map((service) => service.id);
+  }
+
+  /**
+   * The signed-in person's record and memberships in one round trip: this runs on every
+   * authenticated request.
+   */
+  async findActorRecord(email: string): Promise<ActorRecord | null> {
+    const [row] = await this.uow.manager().query<
+      {
+        id: string;
+        email: string;
+        name: string;
+        roles: Role[];
+        active: boolean;
+        service_ids: string[];
+      }[]
+    >(
+      `SELECT s.id, s.email, s.name, s.roles, s.active,
+              COALESCE(array_agg(m.service_id::text ORDER BY m.service_id)
+                       FILTER (WHERE m.service_id IS NOT NULL), '{}') AS service_ids
+         FROM staff s LEFT JOIN staff_services m ON m.staff_id = s.id
+        WHERE s.email = $1
+        GROUP BY s.id`,
+      [email],
+    );
+    if (!row) return null;
+    const { service_ids: serviceIds, ...rest } = row;
+    return { ...rest, serviceIds };
   }
 
   findStaffByEmail(email: string): Promise<StaffEntity | null> {

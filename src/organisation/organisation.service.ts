@@ -32,10 +32,7 @@ export class OrganisationService {
 
   /** The staff record behind a verified identity, or null when Crier does not know them. */
   async findActorByEmail(email: string): Promise<(Actor & { active: boolean }) | null> {
-    const staff = await this.repository.findStaffByEmail(email.toLowerCase());
-    if (!staff) return null;
-    const view = staffView(staff);
-    return { ...view };
+    return this.repository.findActorRecord(email.toLowerCase());
   }
 
   listServices(): Promise<ServiceView[]> {

@@ -1,5 +1,5 @@
 /**
- * Workflow benchmark: the real app in-process on a fresh PostgreSQL database, driven over HTTP by
+ * Workflow benchmark: the real app in its own process on a fresh PostgreSQL database, driven over HTTP by
  * concurrent clients that each loop create -> submit -> approve. Every request is one workflow
  * operation; latency is measured per request on the client side.
  *
@@ -10,15 +10,10 @@
  * BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3), BENCH_CLIENTS (20)
  * BENCH_ENFORCE_GOAL=true: also exit non-zero when the goal is missed.
  */
-import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../../src/app.factory.js';
-import { loadConfig } from '../../src/config/load-config.js';
+import { type AppProcess, startAppProcess } from './app-process.js';
 import { type BenchDatabase, createBenchDatabase } from './bench-database.js';
 import { HttpClient } from './http-client.js';
 import { type BenchCouncil, seedCouncil } from './seed.js';
@@ -52,11 +47,8 @@ const redact = (url: string): string => {
   return parsed.toString();
 };
 
-async function startApp(
-  db: BenchDatabase,
-  scratchDir: string,
-): Promise<{ app: INestApplication; baseUrl: URL }> {
-  const config = loadConfig({
+function startApp(db: BenchDatabase, scratchDir: string): Promise<AppProcess> {
+  return startAppProcess({
     AUTH_MODE: 'local',
     LOCAL_AUTH_SECRET: 'bench-secret-that-is-at-least-32-characters-long',
     BOOTSTRAP_ADMIN_EMAIL: 'admin@example.gov.uk',
@@ -66,11 +58,8 @@ async function startApp(
     // Files the app writes at run time go to a scratch directory, not the working tree's data/.
     AUDIT_SIGNING_KEY_FILE: path.join(scratchDir, 'audit-signing-key.pem'),
     AUDIT_CHECKPOINT_DIR: path.join(scratchDir, 'checkpoints'),
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
   });
-  const app = await createApp({ config, databaseUrl: db.url });
-  await app.listen(0, '127.0.0.1');
-  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-  return { app, baseUrl: new URL(`http://127.0.0.1:${port}`) };
 }
 
 function report(recorder: Recorder, seconds: number, errors: WorkflowError[]): boolean {
@@ -138,13 +127,12 @@ async function main(): Promise<number> {
   const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'crier-bench-'));
   const db = await createBenchDatabase(settings.adminUrl);
   console.log(`bench database: ${db.name}`);
-  let app: INestApplication | undefined;
+  let app: AppProcess | undefined;
   let http: HttpClient | undefined;
   try {
-    const started = await startApp(db, scratchDir);
-    app = started.app;
-    http = new HttpClient(started.baseUrl, settings.clients * 2);
-    console.log(`app listening:  ${started.baseUrl.origin}`);
+    app = await startApp(db, scratchDir);
+    http = new HttpClient(app.baseUrl, settings.clients * 2);
+    console.log(`app listening:  ${app.baseUrl.origin} (its own process)`);
     const council: BenchCouncil = await seedCouncil(http);
 
     const warmup = await runWorkflowClients(http, council, {
@@ -173,7 +161,7 @@ async function main(): Promise<number> {
   } finally {
     http?.close();
     try {
-      await app?.close();
+      await app?.stop();
     } finally {
       await db.drop();
       console.log(`dropped ${db.name}`);

@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createApp } from '../../src/app.factory.js';
+import { AuditSequencer } from '../../src/audit/sequencer/audit-sequencer.service.js';
 import type { Clock } from '../../src/common/clock.js';
 import { type Environment, loadConfig } from '../../src/config/load-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -45,6 +46,14 @@ export async function startTestApp(
   });
   const app = await createApp({ config, databaseUrl: db.url, clock: options.clock });
   await app.init();
+  // Events are chained just after their transaction commits; like the API's own readers of the
+  // log, direct reads in tests first let the sequencer chain everything committed so far.
+  const sequencer = app.get(AuditSequencer);
+  const query = db.query.bind(db);
+  db.query = async (text, values) => {
+    await sequencer.sequence();
+    return query(text, values);
+  };
   const http = request(app.getHttpServer() as Parameters<typeof request>[0]);
   return {
     app,

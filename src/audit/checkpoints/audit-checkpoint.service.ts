@@ -15,6 +15,7 @@ import { MerkleAccumulator } from '../merkle/merkle-tree.js';
 import type { SignedCheckpoint } from './checkpoint.js';
 import { CHECKPOINT_SINK, type CheckpointSink } from './checkpoint-sink.js';
 import { CheckpointSigner, type PublishedKey } from './checkpoint-signer.js';
+import { AuditSequencer } from '../sequencer/audit-sequencer.service.js';
 
 const LEAF_BATCH = 20_000;
 const INTERVAL_NAME = 'audit-checkpoint';
@@ -26,6 +27,7 @@ export class AuditCheckpointService implements OnModuleInit, OnApplicationShutdo
 
   constructor(
     private readonly events: AuditEventRepository,
+    private readonly sequencer: AuditSequencer,
     private readonly signer: CheckpointSigner,
     @Inject(CHECKPOINT_SINK) private readonly sink: CheckpointSink,
     private readonly uow: UnitOfWork,
@@ -52,6 +54,7 @@ export class AuditCheckpointService implements OnModuleInit, OnApplicationShutdo
 
   /** A checkpoint of the log as it is now. */
   async create(): Promise<SignedCheckpoint> {
+    await this.sequencer.sequence();
     const checkpoint = await this.uow.snapshot(async () => {
       const { size, chainHead } = await this.events.head();
       return this.signer.sign({

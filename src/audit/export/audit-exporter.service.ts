@@ -8,6 +8,7 @@ import type { SignedCheckpoint } from '../checkpoints/checkpoint.js';
 import { AuditCheckpointService } from '../checkpoints/audit-checkpoint.service.js';
 import { MerkleTree } from '../merkle/merkle-tree.js';
 import type { EvidenceBundle, EvidenceEntry } from '../bundle/evidence-bundle.js';
+import { AuditSequencer } from '../sequencer/audit-sequencer.service.js';
 
 /** Ranges are for an investigation's window; a bundle stays small enough to mail to ICT. */
 export const MAX_RANGE = 10_000;
@@ -24,12 +25,14 @@ export type ExportScope = { messageId: string } | { fromSeq: number; toSeq: numb
 export class AuditExporter {
   constructor(
     private readonly events: AuditEventRepository,
+    private readonly sequencer: AuditSequencer,
     private readonly checkpoints: AuditCheckpointService,
     private readonly uow: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async export(scope: ExportScope): Promise<EvidenceBundle> {
+    await this.sequencer.sequence();
     const seqs = await this.seqsIn(scope);
     const checkpoint = await this.checkpoints.covering(Math.max(...seqs));
     const { publicKey } = await this.checkpoints.list();

@@ -4,6 +4,7 @@ import { AuditEventRepository } from '../audit-event.repository.js';
 import { CHECKPOINT_SINK, type CheckpointSink } from '../checkpoints/checkpoint-sink.js';
 import { CheckpointSigner } from '../checkpoints/checkpoint-signer.js';
 import { LogVerification, type VerificationResult } from './log-verification.js';
+import { AuditSequencer } from '../sequencer/audit-sequencer.service.js';
 
 const ROW_BATCH = 10_000;
 
@@ -12,12 +13,14 @@ const ROW_BATCH = 10_000;
 export class AuditVerifier {
   constructor(
     private readonly events: AuditEventRepository,
+    private readonly sequencer: AuditSequencer,
     private readonly signer: CheckpointSigner,
     @Inject(CHECKPOINT_SINK) private readonly sink: CheckpointSink,
     private readonly uow: UnitOfWork,
   ) {}
 
   async verify(): Promise<VerificationResult> {
+    await this.sequencer.sequence();
     const { checkpoints, unreadable } = await this.sink.list();
     if (unreadable.length > 0) {
       return {
