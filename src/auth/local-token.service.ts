@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import { AuthErrors } from './auth.errors.js';
 import type { TokenVerifier, VerifiedIdentity } from './token-verifier.js';
 
@@ -15,6 +16,7 @@ const AUDIENCE = 'crier-api';
 export class LocalTokenService implements TokenVerifier {
   private readonly key: Uint8Array;
   private readonly ttlSeconds: number;
+  private readonly verified = new TtlCache<VerifiedIdentity>(60_000);
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.key = new TextEncoder().encode(config.auth.localTokenSecret);
@@ -34,6 +36,9 @@ export class LocalTokenService implements TokenVerifier {
   }
 
   async verify(token: string): Promise<VerifiedIdentity> {
+    // A token already verified is the same token: skip the HMAC until it expires.
+    const known = this.verified.get(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
@@ -43,7 +48,10 @@ export class LocalTokenService implements TokenVerifier {
       if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') {
         throw new Error('missing claims');
       }
-      return { subject: payload.sub, email: payload.email };
+      const identity = { subject: payload.sub, email: payload.email };
+      const lifetime = typeof payload.exp === 'number' ? payload.exp * 1000 - Date.now() : 0;
+      if (lifetime > 0) this.verified.set(token, identity, lifetime);
+      return identity;
     } catch (error) {
       const why = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid';
       throw AuthErrors.invalidToken(why);

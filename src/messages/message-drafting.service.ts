@@ -1,14 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AudienceService } from '../audience/audience.service.js';
 import { AuditLog } from '../audit/audit-log.service.js';
-import type { ChannelView } from '../channels/dto/channel.dto.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../jobs/job-queue.js';
 import { type Actor, hasRole } from '../organisation/actor.js';
 import { contentHash } from './domain/content-hash.js';
 import { checkDraft, toContent } from './domain/draft-rules.js';
-import { approvalRefusal, canDraft, messageServiceFor } from './domain/message-access.js';
+import {
+  approvalRefusal,
+  type ChannelFacts,
+  canDraft,
+  messageServiceFor,
+} from './domain/message-access.js';
 import type { ApprovableContent } from './domain/message-content.js';
 import { nextStatus } from './domain/message-workflow.js';
 import type { MessageView } from './dto/message-view.dto.js';
@@ -191,7 +195,7 @@ export class MessageDraftingService {
 
   private draftingServiceFor(
     actor: Actor,
-    channel: ChannelView,
+    channel: ChannelFacts,
     requested: string | undefined,
   ): string | null {
     const serviceId = messageServiceFor(actor, channel, requested);

@@ -1,3 +1,5 @@
+import type { ChannelKind, GovernancePolicy } from '../channels/governance-policy.js';
+import type { ChannelFacts } from './domain/message-access.js';
 import type { Audience, MessageContent } from './domain/message-content.js';
 import type { MessageStatus, Priority } from './domain/message-status.js';
 import type { MessageRecord } from './messages.repository.js';
@@ -12,6 +14,7 @@ export const MESSAGE_RECORD_SQL = `
          m.created_by, m.dispatch_at, m.dispatch_job_id, m.cancel_reason, m.created_at, m.updated_at,
          v.channel_id AS version_channel_id, v.content, v.audience, v.priority, v.send_at,
          v.emergency_reason, v.content_hash, v.edited_by, v.created_at AS version_created_at,
+         c.kind AS channel_kind, c.service_id AS channel_service_id, c.policy AS channel_policy,
          (SELECT array_agg(e.edited_by::text ORDER BY e.version)
             FROM message_versions e WHERE e.message_id = m.id) AS editor_ids,
          (SELECT COALESCE(json_agg(json_build_object(
@@ -22,6 +25,9 @@ export const MESSAGE_RECORD_SQL = `
             FROM message_reviews r WHERE r.message_id = m.id) AS reviews
     FROM messages m
     JOIN message_versions v ON v.message_id = m.id AND v.version = m.current_version
+    -- The channel's governance facts come with the message: every workflow step needs them, and
+    -- reading them in the same statement saves a round trip. The channels module owns the table.
+    JOIN channels c ON c.id = m.channel_id
    WHERE m.id = $1`;
 
 export interface MessageRecordRow {
@@ -47,6 +53,9 @@ export interface MessageRecordRow {
   edited_by: string;
   version_created_at: Date;
   editor_ids: string[];
+  channel_kind: ChannelKind;
+  channel_service_id: string | null;
+  channel_policy: GovernancePolicy;
   reviews: {
     id: string;
     version: number;
@@ -59,8 +68,14 @@ export interface MessageRecordRow {
   }[];
 }
 
-export function toMessageRecord(row: MessageRecordRow): MessageRecord {
+export function toMessageRecord(row: MessageRecordRow): MessageRecord & { channel: ChannelFacts } {
   return {
+    channel: {
+      id: row.channel_id,
+      kind: row.channel_kind,
+      serviceId: row.channel_service_id,
+      policy: row.channel_policy,
+    },
     message: {
       id: row.id,
       channelId: row.channel_id,

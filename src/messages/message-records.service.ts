@@ -3,13 +3,13 @@ import type { ChannelView } from '../channels/dto/channel.dto.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { CrierError } from '../common/errors/crier-error.js';
 import type { Actor } from '../organisation/actor.js';
-import { canView } from './domain/message-access.js';
+import { canView, type ChannelFacts } from './domain/message-access.js';
 import { MessageErrors } from './messages.errors.js';
 import { type MessageRecord, MessagesRepository } from './messages.repository.js';
 
 export interface VisibleMessage {
   record: MessageRecord;
-  channel: ChannelView;
+  channel: ChannelFacts;
 }
 
 /** Loads messages as a given person may see them: a message they may not see does not exist. */
@@ -26,7 +26,8 @@ export class MessageRecords {
       ? await this.repository.lockRecord(id)
       : await this.repository.findRecord(id);
     if (!record || !canView(actor, record.message.serviceId)) throw MessageErrors.notFound();
-    return { record, channel: await this.channels.get(record.message.channelId) };
+    const { channel, ...rest } = record;
+    return { record: rest, channel };
   }
 
   /** A channel named in a request body: unknown is bad input, not a missing resource. */

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service.js';
-import type { ChannelView } from '../channels/dto/channel.dto.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../jobs/job-queue.js';
 import type { Actor } from '../organisation/actor.js';
 import { planDispatch } from './domain/dispatch-plan.js';
-import { approvalRefusal } from './domain/message-access.js';
+import { approvalRefusal, type ChannelFacts } from './domain/message-access.js';
 import { nextStatus } from './domain/message-workflow.js';
 import type { MessageView } from './dto/message-view.dto.js';
 import { MessageRecords } from './message-records.service.js';
@@ -114,7 +113,7 @@ export class MessageReviewService {
    * The final approval: decide when the message goes out (its send time, held to the end of quiet
    * hours unless an emergency may pass) and enqueue the dispatch job in this same transaction.
    */
-  private async handOverToDispatch(record: MessageRecord, channel: ChannelView): Promise<void> {
+  private async handOverToDispatch(record: MessageRecord, channel: ChannelFacts): Promise<void> {
     const { message, version } = record;
     const plan = planDispatch({
       now: this.clock.now(),

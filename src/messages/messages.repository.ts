@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import type { ChannelFacts } from './domain/message-access.js';
 import type { MessageStatus } from './domain/message-status.js';
 import { MessageEntity } from './entities/message.entity.js';
 import {
@@ -18,6 +19,8 @@ export interface MessageRecord {
   reviews: MessageReviewEntity[];
   editors: string[];
 }
+
+export type RecordWithChannel = MessageRecord & { channel: ChannelFacts };
 
 export interface MessageListFilter {
   status?: MessageStatus;
@@ -92,14 +95,14 @@ export class MessagesRepository {
   }
 
   /** Reads and row-locks a message for the rest of the transaction, serialising its changes. */
-  async lockRecord(id: string): Promise<MessageRecord | null> {
+  async lockRecord(id: string): Promise<RecordWithChannel | null> {
     const [row] = await this.uow
       .manager()
       .query<MessageRecordRow[]>(`${MESSAGE_RECORD_SQL} FOR UPDATE OF m`, [id]);
     return row ? toMessageRecord(row) : null;
   }
 
-  async findRecord(id: string): Promise<MessageRecord | null> {
+  async findRecord(id: string): Promise<RecordWithChannel | null> {
     const [row] = await this.uow.manager().query<MessageRecordRow[]>(MESSAGE_RECORD_SQL, [id]);
     return row ? toMessageRecord(row) : null;
   }

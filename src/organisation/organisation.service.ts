@@ -5,9 +5,12 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import type { Actor } from './actor.js';
 import type { CreateStaffDto, ServiceView, StaffView, UpdateStaffDto } from './dto/index.js';
 import { OrganisationErrors } from './organisation.errors.js';
-import { OrganisationRepository } from './organisation.repository.js';
+import { type ActorRecord, OrganisationRepository } from './organisation.repository.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import type { Role } from './role.js';
 import type { StaffEntity } from './staff.entity.js';
+
+const ACTOR_CACHE_MS = 2_000;
 
 const staffView = (staff: StaffEntity): StaffView => ({
   id: staff.id,
@@ -24,15 +27,26 @@ const asAuditActor = (actor: Actor | 'system', reason = 'bootstrap'): AuditActor
 /** Services (departments) and staff with their roles and memberships: admins manage these. */
 @Injectable()
 export class OrganisationService {
+  private readonly actors = new TtlCache<ActorRecord | null>(ACTOR_CACHE_MS);
+
   constructor(
     private readonly repository: OrganisationRepository,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditLog,
   ) {}
 
-  /** The staff record behind a verified identity, or null when Crier does not know them. */
+  /**
+   * The staff record behind a verified identity, or null when Crier does not know them. Read on
+   * every authenticated request, so it is remembered for two seconds; a change made here takes
+   * effect at once on this instance, and within two seconds on any other.
+   */
   async findActorByEmail(email: string): Promise<(Actor & { active: boolean }) | null> {
-    return this.repository.findActorRecord(email.toLowerCase());
+    const key = email.toLowerCase();
+    const known = this.actors.get(key);
+    if (known !== undefined) return known;
+    const actor = await this.repository.findActorRecord(key);
+    this.actors.set(key, actor);
+    return actor;
   }
 
   listServices(): Promise<ServiceView[]> {
@@ -84,6 +98,7 @@ export class OrganisationService {
         serviceIds,
       });
       const view = staffView(saved);
+      this.actors.delete(email);
       await this.audit.record({
         type: 'staff.created',
         actor: asAuditActor(actor),
@@ -111,6 +126,7 @@ export class OrganisationService {
       };
       await this.refuseRemovingLastAdmin(before, after.roles, after.active);
       const view = staffView(await this.repository.saveStaff(existing, after));
+      this.actors.delete(before.email);
       await this.audit.record({
         type: 'staff.updated',
         actor: { kind: 'staff', id: actor.id },
@@ -143,6 +159,7 @@ export class OrganisationService {
         active: false,
         serviceIds: [],
       });
+      this.actors.delete(before.email);
       await this.audit.eraseSubject('staff', id, { kind: 'staff', id: actor.id });
       return staffView(erased);
     });
