@@ -59,15 +59,10 @@ export class MessageDraftingService {
     await this.audience.requireKnown(approvable.audience.areas, approvable.audience.topics);
 
     return this.uow.run(async () => {
-      const message = await this.repository.insertMessage({
-        channelId: channel.id,
-        serviceId,
-        status: 'draft',
-        currentVersion: 1,
-        reviewRound: 0,
-        createdBy: actor.id,
-      });
-      const version = await this.storeVersion(message.id, 1, approvable, actor);
+      const { message, version } = await this.repository.insertDraft(
+        { channelId: channel.id, serviceId, createdBy: actor.id },
+        this.versionFields(approvable, actor),
+      );
       const hash = version.contentHash;
       await this.audit.record({
         type: 'message.created',
@@ -218,6 +213,12 @@ export class MessageDraftingService {
     return this.repository.insertVersion({
       messageId,
       version,
+      ...this.versionFields(approvable, actor),
+    });
+  }
+
+  private versionFields(approvable: ApprovableContent, actor: Actor) {
+    return {
       channelId: approvable.channelId,
       content: approvable.content,
       audience: approvable.audience,
@@ -226,6 +227,6 @@ export class MessageDraftingService {
       emergencyReason: approvable.emergencyReason,
       contentHash: contentHash(approvable),
       editedBy: actor.id,
-    });
+    };
   }
 }

@@ -48,8 +48,53 @@ export class MessagesRepository {
     return this.uow.manager().getRepository(MessageReviewEntity);
   }
 
-  insertMessage(message: Partial<MessageEntity>): Promise<MessageEntity> {
-    return this.messages().save(this.messages().create(message));
+  /** A new draft and its version 1 in one statement: creating drafts is the busiest write. */
+  async insertDraft(
+    draft: Pick<MessageEntity, 'channelId' | 'serviceId' | 'createdBy'>,
+    version: Omit<MessageVersionEntity, 'messageId' | 'version' | 'createdAt'>,
+  ): Promise<{ message: MessageEntity; version: MessageVersionEntity }> {
+    const [row] = await this.uow
+      .manager()
+      .query<{ id: string; created_at: Date; updated_at: Date; version_created_at: Date }[]>(
+        `WITH m AS (
+         INSERT INTO messages (channel_id, service_id, status, current_version, review_round, created_by)
+         VALUES ($1, $2, 'draft', 1, 0, $3)
+         RETURNING id, created_at, updated_at),
+       v AS (
+         INSERT INTO message_versions (message_id, version, channel_id, content, audience, priority,
+                                       send_at, emergency_reason, content_hash, edited_by)
+         SELECT m.id, 1, $4, $5::jsonb, $6::jsonb, $7, $8, $9, $10, $11 FROM m
+         RETURNING created_at)
+       SELECT m.id, m.created_at, m.updated_at, v.created_at AS version_created_at FROM m, v`,
+        [
+          draft.channelId,
+          draft.serviceId,
+          draft.createdBy,
+          version.channelId,
+          JSON.stringify(version.content),
+          JSON.stringify(version.audience),
+          version.priority,
+          version.sendAt,
+          version.emergencyReason,
+          version.contentHash,
+          version.editedBy,
+        ],
+      );
+    return {
+      message: {
+        ...draft,
+        id: row.id,
+        status: 'draft',
+        currentVersion: 1,
+        reviewRound: 0,
+        dispatchAt: null,
+        dispatchJobId: null,
+        cancelReason: null,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      },
+      version: { ...version, messageId: row.id, version: 1, createdAt: row.version_created_at },
+    };
   }
 
   /** Writes the fields a workflow step may change, in one statement, and refreshes updatedAt. */
@@ -88,10 +133,24 @@ export class MessagesRepository {
     return entity;
   }
 
-  insertReview(
+  async insertReview(
     review: Omit<MessageReviewEntity, 'id' | 'createdAt'>,
   ): Promise<MessageReviewEntity> {
-    return this.reviews().save(this.reviews().create(review));
+    const [row] = await this.uow.manager().query<{ id: string; created_at: Date }[]>(
+      `INSERT INTO message_reviews (message_id, version, review_round, decision, content_hash,
+                                    reviewer_id, comment)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
+      [
+        review.messageId,
+        review.version,
+        review.reviewRound,
+        review.decision,
+        review.contentHash,
+        review.reviewerId,
+        review.comment,
+      ],
+    );
+    return { ...review, id: row.id, createdAt: row.created_at };
   }
 
   /** Reads and row-locks a message for the rest of the transaction, serialising its changes. */

@@ -13,7 +13,7 @@ const BATCH = 2_000;
 /** Picks up events whose instance stopped between their commit and their sequencing. */
 const SWEEP_MS = 2_000;
 /** How long a commit waits for others to share its sequencing pass. */
-const GATHER_MS = 25;
+const GATHER_MS = 50;
 
 /**
  * Gives queued events their place in the log: a gapless seq under the sequencing lock, the final
