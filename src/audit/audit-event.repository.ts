@@ -46,7 +46,8 @@ export interface AuditSearchFilter {
 /** A stored event as verification reads it: every column, nothing interpreted. */
 export interface RawAuditRow {
   seq: string;
-  recorded_at: Date;
+  /** ISO 8601 in UTC with milliseconds, formatted by PostgreSQL as the payload writes it. */
+  recorded_at: string;
   type: string;
   actor_ref: string | null;
   subject_ref: string | null;
@@ -56,6 +57,10 @@ export interface RawAuditRow {
   leaf_hash: Buffer;
   chain_hash: Buffer;
 }
+
+// recorded_at comes back as the text the payload holds, so verifying a million rows parses no dates.
+const RAW_COLUMNS = `seq, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at,
+  type, actor_ref, subject_ref, message_id, channel_id, payload, leaf_hash, chain_hash`;
 
 @Injectable()
 export class AuditEventRepository {
@@ -203,21 +208,20 @@ export class AuditEventRepository {
 
   /** Whole rows in storage order (which may have holes if rows were removed), a batch at a time. */
   rows(afterSeq: number, limit: number): Promise<RawAuditRow[]> {
-    return this.uow.manager().query(
-      `SELECT seq, recorded_at, type, actor_ref, subject_ref, message_id, channel_id, payload,
-                leaf_hash, chain_hash
-           FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`,
-      [afterSeq, limit],
-    );
+    return this.uow
+      .manager()
+      .query(`SELECT ${RAW_COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`, [
+        afterSeq,
+        limit,
+      ]);
   }
 
   rowsAt(seqs: number[]): Promise<RawAuditRow[]> {
-    return this.uow.manager().query(
-      `SELECT seq, recorded_at, type, actor_ref, subject_ref, message_id, channel_id, payload,
-                leaf_hash, chain_hash
-           FROM audit_events WHERE seq = ANY($1::bigint[]) ORDER BY seq`,
-      [seqs],
-    );
+    return this.uow
+      .manager()
+      .query(`SELECT ${RAW_COLUMNS} FROM audit_events WHERE seq = ANY($1::bigint[]) ORDER BY seq`, [
+        seqs,
+      ]);
   }
 
   async seqsForMessage(messageId: string, upToSeq: number): Promise<number[]> {

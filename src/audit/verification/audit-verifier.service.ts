@@ -40,12 +40,19 @@ export class AuditVerifier {
     const verification = new LogVerification(checkpoints);
     // Checkpoints are listed first, so the snapshot holds at least every event they count.
     await this.uow.snapshot(async () => {
-      for (let after = 0; !verification.failed;) {
-        const rows = await this.events.rows(after, ROW_BATCH);
+      // The next batch is asked for before this one is checked, so PostgreSQL reads while Node
+      // hashes.
+      let next = this.events.rows(0, ROW_BATCH);
+      while (!verification.failed) {
+        const rows = await next;
         if (rows.length === 0) break;
+        next =
+          rows.length === ROW_BATCH
+            ? this.events.rows(Number(rows[rows.length - 1].seq), ROW_BATCH)
+            : Promise.resolve([]);
         for (const row of rows) if (!verification.feed(row)) break;
-        after = Number(rows[rows.length - 1].seq);
       }
+      await next;
     });
     return verification.finish();
   }

@@ -19,7 +19,7 @@ function columnMismatch(row: RawAuditRow, event: StoredAuditEvent): string | nul
   const actorRef = event.actor.kind === 'staff' ? event.actor.ref : null;
   const checks: [string, unknown, unknown][] = [
     ['type', row.type, event.type],
-    ['recorded_at', new Date(row.recorded_at).toISOString(), event.recordedAt],
+    ['recorded_at', row.recorded_at, event.recordedAt],
     ['actor_ref', row.actor_ref, actorRef],
     ['subject_ref', row.subject_ref, event.subject.staffRef ?? null],
     ['message_id', row.message_id, event.subject.messageId ?? null],
