@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { generateKeyPairSync, sign, verify as verifySignature } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign, verify as verifySignature } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -197,6 +197,29 @@ describe('the tamper-evident audit log: the auditor’s acceptance tests', () =>
        UPDATE audit_events SET seq = seq - 1000001 WHERE seq > 1000000`,
     );
     expect(await size()).toBe(last);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('names a re-hashed row whose text is not even an event', async () => {
+    const k = 3;
+    const [row] = await t.db.query<{ payload: string; leaf_hash: Buffer; chain_hash: Buffer }>(
+      'SELECT payload, leaf_hash, chain_hash FROM audit_events WHERE seq = $1',
+      [k],
+    );
+    const garbage = 'not json at all';
+    const leaf = createHash('sha256')
+      .update(Buffer.from([0]))
+      .update(garbage)
+      .digest('hex');
+    await asRogueSuperuser(
+      `UPDATE audit_events SET payload = '${garbage}', leaf_hash = '\\x${leaf}' WHERE seq = ${k}`,
+    );
+    const result = await verify();
+    expect(result).toMatchObject({ ok: false, firstBadSeq: k });
+    expect(result.reason).toMatch(/chain hash|not JSON/);
+    await asRogueSuperuser(
+      `UPDATE audit_events SET payload = '${row.payload.replace(/'/g, "''")}', leaf_hash = '\\x${row.leaf_hash.toString('hex')}' WHERE seq = ${k}`,
+    );
     expect((await verify()).ok).toBe(true);
   });
 

@@ -1,8 +1,8 @@
-import type { StoredAuditEvent } from '../audit-event.js';
 import type { RawAuditRow } from '../audit-event.repository.js';
 import { chainHashOf, GENESIS_CHAIN_HASH, leafHashOf } from '../chain/audit-hashes.js';
 import type { SignedCheckpoint } from '../checkpoints/checkpoint.js';
 import { MerkleAccumulator } from '../merkle/merkle-tree.js';
+import { type SearchableFacts, searchableFacts } from './searchable-facts.js';
 
 export interface VerificationResult {
   ok: boolean;
@@ -15,15 +15,14 @@ export interface VerificationResult {
 }
 
 /** The columns kept for searching, each compared with the same fact inside the hashed text. */
-function columnMismatch(row: RawAuditRow, event: StoredAuditEvent): string | null {
-  const actorRef = event.actor.kind === 'staff' ? event.actor.ref : null;
+function columnMismatch(row: RawAuditRow, facts: SearchableFacts): string | null {
   const checks: [string, unknown, unknown][] = [
-    ['type', row.type, event.type],
-    ['recorded_at', row.recorded_at, event.recordedAt],
-    ['actor_ref', row.actor_ref, actorRef],
-    ['subject_ref', row.subject_ref, event.subject.staffRef ?? null],
-    ['message_id', row.message_id, event.subject.messageId ?? null],
-    ['channel_id', row.channel_id, event.subject.channelId ?? null],
+    ['type', row.type, facts.type],
+    ['recorded_at', row.recorded_at, facts.recordedAt],
+    ['actor_ref', row.actor_ref, facts.actorRef],
+    ['subject_ref', row.subject_ref, facts.staffRef],
+    ['message_id', row.message_id, facts.messageId],
+    ['channel_id', row.channel_id, facts.channelId],
   ];
   return checks.find(([, column, hashed]) => column !== hashed)?.[0] ?? null;
 }
@@ -72,15 +71,11 @@ export class LogVerification {
         'its chain hash does not follow from the event before it: events were inserted, removed, reordered or rewritten',
       );
     }
-    let event: StoredAuditEvent;
-    try {
-      event = JSON.parse(row.payload) as StoredAuditEvent;
-    } catch {
-      return this.fail(seq, 'its stored text is not JSON');
-    }
-    if (event.seq !== seq)
-      return this.fail(seq, `its text says it is event ${event.seq}: it was renumbered`);
-    const column = columnMismatch(row, event);
+    const facts = searchableFacts(row.payload);
+    if (!facts) return this.fail(seq, 'its stored text is not a Crier audit event');
+    if (facts.seq !== seq)
+      return this.fail(seq, `its text says it is event ${facts.seq}: it was renumbered`);
+    const column = columnMismatch(row, facts);
     if (column)
       return this.fail(
         seq,
