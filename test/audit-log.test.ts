@@ -11,6 +11,7 @@ import {
   type SignedCheckpoint,
 } from '../src/audit/checkpoints/checkpoint.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
+import { AuditVerifier } from '../src/audit/verification/audit-verifier.service.js';
 import { type Council, setUpCouncil, templateMessage } from './support/council.js';
 import { messageApi } from './support/message-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -104,6 +105,28 @@ describe('the tamper-evident audit log: the auditor’s acceptance tests', () =>
       `UPDATE audit_events SET payload = '${payload.replace(/'/g, "''")}' WHERE seq = ${k}`,
     );
     expect((await verify()).ok).toBe(true);
+  });
+
+  it('gives the same verdict with worker threads as on one thread', async () => {
+    const verifier = t.app.get(AuditVerifier);
+    const untouched = await verifier.verify({ parallel: true });
+    expect(untouched).toEqual(await verifier.verify({ parallel: false }));
+    expect(untouched.ok).toBe(true);
+
+    const k = 6;
+    const [{ payload }] = await t.db.query<{ payload: string }>(
+      'SELECT payload FROM audit_events WHERE seq = $1',
+      [k],
+    );
+    await asRogueSuperuser(
+      `UPDATE audit_events SET payload = '${payload.replace('"seq":', '"seq": ').replace(/'/g, "''")}' WHERE seq = ${k}`,
+    );
+    const tampered = await verifier.verify({ parallel: true });
+    expect(tampered).toMatchObject({ ok: false, firstBadSeq: k });
+    expect(tampered).toEqual(await verifier.verify({ parallel: false }));
+    await asRogueSuperuser(
+      `UPDATE audit_events SET payload = '${payload.replace(/'/g, "''")}' WHERE seq = ${k}`,
+    );
   });
 
   it('3. reports a log shorter than its last signed checkpoint when the newest events are deleted', async () => {

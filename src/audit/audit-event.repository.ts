@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { RAW_AUDIT_COLUMNS, type RawAuditRow } from './audit-row.sql.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 
 /** Arbitrary but fixed: the advisory lock that serialises sequencing so `seq` has no gaps. */
@@ -30,6 +31,8 @@ export interface SequencedRow extends AuditRowColumns {
   chainHash: Buffer;
 }
 
+export type { RawAuditRow } from './audit-row.sql.js';
+
 export interface AuditSearchFilter {
   afterSeq: number;
   limit: number;
@@ -42,25 +45,6 @@ export interface AuditSearchFilter {
   from?: Date;
   to?: Date;
 }
-
-/** A stored event as verification reads it: every column, nothing interpreted. */
-export interface RawAuditRow {
-  seq: string;
-  /** ISO 8601 in UTC with milliseconds, formatted by PostgreSQL as the payload writes it. */
-  recorded_at: string;
-  type: string;
-  actor_ref: string | null;
-  subject_ref: string | null;
-  message_id: string | null;
-  channel_id: string | null;
-  payload: string;
-  leaf_hash: Buffer;
-  chain_hash: Buffer;
-}
-
-// recorded_at comes back as the text the payload holds, so verifying a million rows parses no dates.
-const RAW_COLUMNS = `seq, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at,
-  type, actor_ref, subject_ref, message_id, channel_id, payload, leaf_hash, chain_hash`;
 
 @Injectable()
 export class AuditEventRepository {
@@ -210,18 +194,32 @@ export class AuditEventRepository {
   rows(afterSeq: number, limit: number): Promise<RawAuditRow[]> {
     return this.uow
       .manager()
-      .query(`SELECT ${RAW_COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`, [
+      .query(`SELECT ${RAW_AUDIT_COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2`, [
         afterSeq,
         limit,
       ]);
   }
 
+  /**
+   * Names the current (snapshot) transaction's view so worker connections can share it, and
+   * gives the highest seq in it.
+   */
+  async exportSnapshot(): Promise<{ snapshot: string; maxSeq: number }> {
+    const [row] = await this.uow
+      .transactionManager()
+      .query<{ snapshot: string; max_seq: string }[]>(
+        'SELECT pg_export_snapshot() AS snapshot, (SELECT COALESCE(max(seq), 0) FROM audit_events) AS max_seq',
+      );
+    return { snapshot: row.snapshot, maxSeq: Number(row.max_seq) };
+  }
+
   rowsAt(seqs: number[]): Promise<RawAuditRow[]> {
     return this.uow
       .manager()
-      .query(`SELECT ${RAW_COLUMNS} FROM audit_events WHERE seq = ANY($1::bigint[]) ORDER BY seq`, [
-        seqs,
-      ]);
+      .query(
+        `SELECT ${RAW_AUDIT_COLUMNS} FROM audit_events WHERE seq = ANY($1::bigint[]) ORDER BY seq`,
+        [seqs],
+      );
   }
 
   async seqsForMessage(messageId: string, upToSeq: number): Promise<number[]> {

@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 import { UnitOfWork } from './unit-of-work.js';
 
+/** The URL of the database Crier uses, for work that needs connections of its own. */
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
 @Global()
 @Module({ providers: [UnitOfWork], exports: [UnitOfWork] })
 export class DatabaseModule {
@@ -10,6 +13,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(url, migrationsRun))],
+      providers: [{ provide: DATABASE_URL, useValue: url }],
+      exports: [DATABASE_URL],
     };
   }
 }
