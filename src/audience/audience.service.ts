@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { AuditActor } from '../audit/audit-event.js';
 import { badInput, conflict } from '../common/errors/crier-error.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { type AudienceKind, AudienceRepository } from './audience.repository.js';
 import type { AudienceEntryView } from './dto/audience.dto.js';
@@ -9,6 +10,8 @@ import type { AudienceEntryView } from './dto/audience.dto.js';
 /** The areas and topics that residents subscribe to and that messages are addressed to. */
 @Injectable()
 export class AudienceService {
+  private readonly known = new TtlCache<true>(60_000);
+
   constructor(
     private readonly repository: AudienceRepository,
     private readonly uow: UnitOfWork,
@@ -42,7 +45,18 @@ export class AudienceService {
 
   /** Refuses an audience that names an area or topic the council has not defined. */
   async requireKnown(areas: string[], topics: string[]): Promise<void> {
-    const unknown = await this.repository.unknownCodes(areas, topics);
+    // Codes seen to exist are remembered for a minute: areas and topics are only ever added.
+    const unseen = (kind: string, codes: string[]) =>
+      codes.filter((code) => !this.known.get(`${kind}:${code}`));
+    const [areasToCheck, topicsToCheck] = [unseen('area', areas), unseen('topic', topics)];
+    if (areasToCheck.length === 0 && topicsToCheck.length === 0) return;
+    const unknown = await this.repository.unknownCodes(areasToCheck, topicsToCheck);
+    for (const code of areasToCheck.filter((c) => !unknown.areas.includes(c))) {
+      this.known.set(`area:${code}`, true);
+    }
+    for (const code of topicsToCheck.filter((c) => !unknown.topics.includes(c))) {
+      this.known.set(`topic:${code}`, true);
+    }
     for (const kind of ['area', 'topic'] as const) {
       const codes = unknown[`${kind}s`];
       if (codes.length > 0) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { AuditActor } from '../audit/audit-event.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { Actor } from '../organisation/actor.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
@@ -52,6 +53,8 @@ const auditActor = (actor: Actor | 'system'): AuditActor =>
 /** Channels (one WhatsApp number each) and their governance policies. */
 @Injectable()
 export class ChannelsService {
+  private readonly recent = new TtlCache<ChannelView>(2_000);
+
   constructor(
     private readonly channels: ChannelsRepository,
     private readonly organisation: OrganisationService,
@@ -63,10 +66,19 @@ export class ChannelsService {
     return (await this.channels.list()).map(channelView);
   }
 
+  /**
+   * A channel, remembered for two seconds because every draft reads one. A policy change made
+   * here applies at once on this instance and within two seconds on others; sign-off itself
+   * always reads the policy fresh, with the message.
+   */
   async get(id: string): Promise<ChannelView> {
+    const known = this.recent.get(id);
+    if (known) return known;
     const channel = await this.channels.findById(id);
     if (!channel) throw ChannelErrors.notFound();
-    return channelView(channel);
+    const view = channelView(channel);
+    this.recent.set(id, view);
+    return view;
   }
 
   async create(actor: Actor | 'system', input: CreateChannelDto): Promise<ChannelView> {
@@ -116,6 +128,7 @@ export class ChannelsService {
       const before = channel.policy;
       channel.policy = toPolicy(input, channel.kind);
       const saved = await this.channels.save(channel);
+      this.recent.delete(id);
       await this.audit.record({
         type: 'channel.policy_changed',
         actor: { kind: 'staff', id: actor.id },

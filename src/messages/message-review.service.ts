@@ -45,15 +45,6 @@ export class MessageReviewService {
       const approvers = currentApprovers(record);
       if (approvers.includes(actor.id)) throw MessageErrors.alreadyApproved();
 
-      const review = await this.repository.insertReview({
-        messageId: id,
-        version,
-        reviewRound: message.reviewRound,
-        decision: 'approved',
-        contentHash: record.version.contentHash,
-        reviewerId: actor.id,
-        comment: comment ?? null,
-      });
       const approvals = approvers.length + 1;
       const { approvalsRequired } = channel.policy;
       await this.audit.record({
@@ -71,11 +62,24 @@ export class MessageReviewService {
 
       const transition = nextStatus(message.status, 'approve', { approvals, approvalsRequired });
       if (!transition.ok) throw MessageErrors.invalidTransition(transition.message);
-      if (transition.to === 'approved') {
+      const final = transition.to === 'approved';
+      if (final) {
         message.status = 'approved';
         await this.handOverToDispatch(record, channel);
       }
-      await this.repository.updateMessage(message);
+      // One statement stores the approval and, when it was the last one needed, the new status.
+      const review = await this.repository.insertReview(
+        {
+          messageId: id,
+          version,
+          reviewRound: message.reviewRound,
+          decision: 'approved',
+          contentHash: record.version.contentHash,
+          reviewerId: actor.id,
+          comment: comment ?? null,
+        },
+        final ? message : undefined,
+      );
       return toMessageView({ ...record, reviews: [...record.reviews, review] }, channel.policy);
     });
   }
@@ -88,17 +92,19 @@ export class MessageReviewService {
       if (refusal) throw MessageErrors.approval(refusal);
       const transition = nextStatus(message.status, 'request_changes');
       if (!transition.ok) throw MessageErrors.notInReview(message.status);
-      const review = await this.repository.insertReview({
-        messageId: id,
-        version: version.version,
-        reviewRound: message.reviewRound,
-        decision: 'changes_requested',
-        contentHash: version.contentHash,
-        reviewerId: actor.id,
-        comment,
-      });
       message.status = transition.to;
-      await this.repository.updateMessage(message);
+      const review = await this.repository.insertReview(
+        {
+          messageId: id,
+          version: version.version,
+          reviewRound: message.reviewRound,
+          decision: 'changes_requested',
+          contentHash: version.contentHash,
+          reviewerId: actor.id,
+          comment,
+        },
+        message,
+      );
       await this.audit.record({
         type: 'message.changes_requested',
         actor: { kind: 'staff', id: actor.id },

@@ -32,6 +32,31 @@ export interface MessageListFilter {
   before?: { createdAt: Date; id: string };
 }
 
+const UPDATE_MESSAGE_SQL = `
+  UPDATE messages
+     SET channel_id = $2, service_id = $3, status = $4, current_version = $5, review_round = $6,
+         dispatch_at = $7, dispatch_job_id = $8, cancel_reason = $9, updated_at = now()
+   WHERE id = $1
+  RETURNING updated_at`;
+
+/** The same update, its parameters numbered after the review's seven. */
+const UPDATE_MESSAGE_AFTER_REVIEW_SQL = UPDATE_MESSAGE_SQL.replace(
+  /\$(\d+)/g,
+  (_, n: string) => `$${Number(n) + 7}`,
+);
+
+const updateValues = (message: MessageEntity): unknown[] => [
+  message.id,
+  message.channelId,
+  message.serviceId,
+  message.status,
+  message.currentVersion,
+  message.reviewRound,
+  message.dispatchAt,
+  message.dispatchJobId,
+  message.cancelReason,
+];
+
 @Injectable()
 export class MessagesRepository {
   constructor(private readonly uow: UnitOfWork) {}
@@ -100,27 +125,12 @@ export class MessagesRepository {
   /** Writes the fields a workflow step may change, in one statement, and refreshes updatedAt. */
   async updateMessage(message: MessageEntity): Promise<void> {
     // The CTE makes PostgreSQL hand the RETURNING row back as an ordinary result set.
-    const [row] = await this.uow.manager().query<{ updated_at: Date }[]>(
-      `WITH changed AS (
-         UPDATE messages
-            SET channel_id = $2, service_id = $3, status = $4, current_version = $5,
-                review_round = $6, dispatch_at = $7, dispatch_job_id = $8, cancel_reason = $9,
-                updated_at = now()
-          WHERE id = $1
-      RETURNING updated_at)
-       SELECT updated_at FROM changed`,
-      [
-        message.id,
-        message.channelId,
-        message.serviceId,
-        message.status,
-        message.currentVersion,
-        message.reviewRound,
-        message.dispatchAt,
-        message.dispatchJobId,
-        message.cancelReason,
-      ],
-    );
+    const [row] = await this.uow
+      .manager()
+      .query<{ updated_at: Date }[]>(
+        `WITH changed AS (${UPDATE_MESSAGE_SQL}) SELECT updated_at FROM changed`,
+        updateValues(message),
+      );
     message.updatedAt = row.updated_at;
   }
 
@@ -133,23 +143,41 @@ export class MessagesRepository {
     return entity;
   }
 
+  /**
+   * Stores a review and, when given, the message's new state, in one statement: a review that
+   * decides a message's fate is the busiest write of sign-off.
+   */
   async insertReview(
     review: Omit<MessageReviewEntity, 'id' | 'createdAt'>,
+    changed?: MessageEntity,
   ): Promise<MessageReviewEntity> {
-    const [row] = await this.uow.manager().query<{ id: string; created_at: Date }[]>(
-      `INSERT INTO message_reviews (message_id, version, review_round, decision, content_hash,
-                                    reviewer_id, comment)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
-      [
-        review.messageId,
-        review.version,
-        review.reviewRound,
-        review.decision,
-        review.contentHash,
-        review.reviewerId,
-        review.comment,
-      ],
-    );
+    const values = [
+      review.messageId,
+      review.version,
+      review.reviewRound,
+      review.decision,
+      review.contentHash,
+      review.reviewerId,
+      review.comment,
+    ];
+    const insert = `INSERT INTO message_reviews (message_id, version, review_round, decision,
+                                                 content_hash, reviewer_id, comment)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`;
+    if (!changed) {
+      const [row] = await this.uow
+        .manager()
+        .query<{ id: string; created_at: Date }[]>(insert, values);
+      return { ...review, id: row.id, createdAt: row.created_at };
+    }
+    const [row] = await this.uow
+      .manager()
+      .query<{ id: string; created_at: Date; updated_at: Date }[]>(
+        `WITH reviewed AS (${insert}),
+            changed AS (${UPDATE_MESSAGE_AFTER_REVIEW_SQL})
+       SELECT reviewed.id, reviewed.created_at, changed.updated_at FROM reviewed, changed`,
+        [...values, ...updateValues(changed)],
+      );
+    changed.updatedAt = row.updated_at;
     return { ...review, id: row.id, createdAt: row.created_at };
   }
 
