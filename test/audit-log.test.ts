@@ -362,6 +362,21 @@ describe('the tamper-evident audit log: the auditor’s acceptance tests', () =>
     expect((await verify()).ok).toBe(true);
   });
 
+  it('commits to personal values with a per-person salt that erasure destroys', async () => {
+    const audit = t.app.get(AuditLog);
+    const uow = t.app.get(UnitOfWork);
+    const person = council.youthOfficer.id;
+    const phone = '+447400123456';
+    const first = await uow.run(() => audit.commitment('staff', person, phone));
+    expect(await uow.run(() => audit.commitment('staff', person, phone))).toBe(first);
+    expect(await uow.run(() => audit.commitment('staff', council.comms.id, phone))).not.toBe(first);
+    expect(first).not.toContain(phone.slice(1));
+
+    await uow.run(() => audit.eraseSubject('staff', person, { kind: 'system', reason: 'test' }));
+    // With the salt gone, the same value can no longer be tied to the old commitment.
+    expect(await uow.run(() => audit.commitment('staff', person, phone))).not.toBe(first);
+  });
+
   it('8. appends from 16 concurrent writers without gaps or duplicates, and the chain verifies', async () => {
     const uow = t.app.get(UnitOfWork);
     const audit = t.app.get(AuditLog);

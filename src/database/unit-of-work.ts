@@ -96,8 +96,4 @@ export class UnitOfWork {
     if (!scope) throw new Error(`${what}() must be called inside UnitOfWork.run()`);
     return scope;
   }
-
-  inTransaction(): boolean {
-    return this.current.getStore() !== undefined;
-  }
 }

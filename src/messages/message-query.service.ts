@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelsService } from '../channels/channels.service.js';
 import { type Actor, hasRole } from '../organisation/actor.js';
-import type { MessageStatus } from './domain/message-status.js';
 import type { MessageListView, MessageView } from './dto/message-view.dto.js';
 import type { ListMessagesQueryDto } from './dto/message-input.dto.js';
 import { MessageRecords } from './message-records.service.js';
@@ -43,7 +42,7 @@ export class MessageQueryService {
     const limit = query.limit ?? 50;
     const seesAll = hasRole(actor, 'comms_approver', 'auditor', 'admin');
     const records = await this.repository.list({
-      status: query.status as MessageStatus | undefined,
+      status: query.status,
       channelId: query.channelId,
       serviceIds: seesAll ? null : actor.serviceIds,
       limit,

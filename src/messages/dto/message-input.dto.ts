@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { AUDIENCE_CODE } from '../../audience/dto/audience.dto.js';
 import type { ContentKind } from '../../channels/governance-policy.js';
-import type { Priority } from '../domain/message-status.js';
+import { MESSAGE_STATUSES, type MessageStatus, type Priority } from '../domain/message-status.js';
 
 const isKind = (kind: ContentKind) => (content: MessageContentDto) => content.kind === kind;
 
@@ -189,30 +189,10 @@ export class CancelMessageDto {
 }
 
 export class ListMessagesQueryDto {
-  @ApiPropertyOptional({
-    enum: [
-      'draft',
-      'in_review',
-      'changes_requested',
-      'approved',
-      'scheduled',
-      'sending',
-      'sent',
-      'cancelled',
-    ],
-  })
+  @ApiPropertyOptional({ enum: MESSAGE_STATUSES })
   @IsOptional()
-  @IsIn([
-    'draft',
-    'in_review',
-    'changes_requested',
-    'approved',
-    'scheduled',
-    'sending',
-    'sent',
-    'cancelled',
-  ])
-  status?: string;
+  @IsIn(MESSAGE_STATUSES)
+  status?: MessageStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
