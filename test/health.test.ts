@@ -13,3 +13,18 @@ describe('health', () => {
     expect((await t.http.get('/health/ready')).body).toEqual({ status: 'ok', database: 'up' });
   });
 });
+
+describe('readiness without a database', () => {
+  it('answers 503 UNAVAILABLE when the database is gone, and stays live', async () => {
+    const t = await startTestApp('health_down');
+    try {
+      await t.db.drop();
+      const ready = await t.http.get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+      expect((await t.http.get('/health/live')).status).toBe(200);
+    } finally {
+      await t.close().catch(() => undefined);
+    }
+  });
+});

@@ -1,12 +1,12 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { DatabaseHealth } from '../database/database-health.js';
 import { Public } from '../auth/access.decorators.js';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabaseHealth) {}
 
   @Get('live')
   @Public()
@@ -18,9 +18,7 @@ export class HealthController {
   @Get('ready')
   @Public()
   async ready(): Promise<{ status: 'ok'; database: 'up' }> {
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
+    if (!(await this.database.answers())) {
       throw new ServiceUnavailableException('The database does not answer.');
     }
     return { status: 'ok', database: 'up' };
