@@ -1,0 +1,35 @@
+import type { JsonObject, OutgoingType } from './validate-message.js';
+
+/** A message the simulator accepted: what reached the handset. */
+export interface LoggedMessage {
+  id: string;
+  to: string;
+  waId: string;
+  phoneNumberId: string;
+  type: OutgoingType;
+  payload: JsonObject;
+  /** ISO 8601, from the simulator's clock. */
+  at: string;
+}
+
+/** Accepted messages in the order they were accepted. */
+export class MessageLog {
+  private readonly messages: LoggedMessage[] = [];
+
+  add(message: LoggedMessage): void {
+    this.messages.push(message);
+  }
+
+  /** For one recipient (however the number is written, matched on its digits), or all. */
+  list(waId: string | null): LoggedMessage[] {
+    return this.messages.filter((m) => waId === null || m.waId === waId);
+  }
+
+  find(id: string): LoggedMessage | undefined {
+    return this.messages.find((m) => m.id === id);
+  }
+
+  clear(): void {
+    this.messages.length = 0;
+  }
+}

@@ -1,0 +1,77 @@
+import { createHmac } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { JsonObject } from './validate-message.js';
+
+export interface WebhookDeliveryOptions {
+  url: string | null;
+  appSecret: string;
+  maxAttempts: number;
+  retryBaseMs: number;
+  log: (line: string) => void;
+}
+
+/** Meta's `X-Hub-Signature-256` value for these exact bytes. */
+export function signature(rawBody: string, appSecret: string): string {
+  return `sha256=${createHmac('sha256', appSecret).update(rawBody, 'utf8').digest('hex')}`;
+}
+
+// Meta escapes non-ASCII as \uXXXX, which is why receivers must sign the raw bytes, not re-serialised JSON.
+function serialise(event: JsonObject): string {
+  return JSON.stringify(event).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+const ATTEMPT_TIMEOUT_MS = 10_000;
+
+/**
+ * Posts signed webhook events, retrying with exponential backoff until the receiver answers 200
+ * or the attempts run out. Meta keeps trying for days; a bounded count keeps tests and demos tidy.
+ */
+export class WebhookDelivery {
+  constructor(private readonly options: WebhookDeliveryOptions) {}
+
+  get enabled(): boolean {
+    return this.options.url !== null;
+  }
+
+  /** Resolves true once delivered, false if it gave up or was cancelled; never rejects. */
+  async deliver(event: JsonObject, signal: AbortSignal): Promise<boolean> {
+    const { url, appSecret, maxAttempts, retryBaseMs, log } = this.options;
+    if (url === null) return false;
+    const body = serialise(event);
+    const headers = {
+      'content-type': 'application/json',
+      'x-hub-signature-256': signature(body, appSecret),
+    };
+    let lastOutcome = 'no attempt';
+    for (let attempt = 1; attempt <= maxAttempts && !signal.aborted; attempt += 1) {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.any([signal, AbortSignal.timeout(ATTEMPT_TIMEOUT_MS)]),
+        });
+        await response.body?.cancel();
+        if (response.status === 200) return true;
+        lastOutcome = `HTTP ${response.status}`;
+      } catch (error) {
+        lastOutcome = error instanceof Error ? error.name : 'error';
+      }
+      if (attempt < maxAttempts) {
+        try {
+          await sleep(retryBaseMs * 2 ** (attempt - 1), undefined, { signal });
+        } catch {
+          return false; // Cancelled by reset or close.
+        }
+      }
+    }
+    if (!signal.aborted) {
+      // The body is not logged: it holds residents' numbers.
+      log(`webhook delivery gave up after ${maxAttempts} attempts (${lastOutcome})`);
+    }
+    return false;
+  }
+}
