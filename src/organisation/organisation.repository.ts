@@ -46,10 +46,6 @@ export class OrganisationRepository {
     return this.services().find({ order: { name: 'ASC' } });
   }
 
-  countServices(): Promise<number> {
-    return this.services().count();
-  }
-
   async existingServiceIds(ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const found = await this.services().findBy({ id: In(ids) });

@@ -80,7 +80,11 @@ export class AuditCheckpointService implements OnModuleInit, OnApplicationShutdo
 
   async list(): Promise<{ items: SignedCheckpoint[]; publicKey: PublishedKey }> {
     const { checkpoints } = await this.sink.list();
-    return { items: checkpoints, publicKey: this.signer.publicKeyInfo() };
+    return { items: checkpoints, publicKey: this.publicKey() };
+  }
+
+  publicKey(): PublishedKey {
+    return this.signer.publicKeyInfo();
   }
 
   /** The newest checkpoint that covers `seq`, making one now if none does. */

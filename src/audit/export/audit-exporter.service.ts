@@ -35,7 +35,7 @@ export class AuditExporter {
     await this.sequencer.sequence();
     const seqs = await this.seqsIn(scope);
     const checkpoint = await this.checkpoints.covering(Math.max(...seqs));
-    const { publicKey } = await this.checkpoints.list();
+    const publicKey = this.checkpoints.publicKey();
     const entries = await this.uow.snapshot(() => this.entries(seqs, checkpoint));
     return {
       format: 'crier-audit-bundle/v1',
