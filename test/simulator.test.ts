@@ -18,16 +18,31 @@ interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   body: WebhookBody;
 }
+interface WebhookStatus {
+  id: string;
+  status: string;
+  timestamp: string;
+  recipient_id: string;
+  pricing?: object;
+  errors?: { code: number; title: string; message: string; error_data: { details: string } }[];
+}
+interface WebhookMessage {
+  from: string;
+  type: string;
+  text?: { body: string };
+  button?: { payload: string; text: string };
+  interactive?: {
+    type: string;
+    button_reply?: { id: string; title: string };
+    list_reply?: { id: string; title: string; description?: string };
+  };
+  context?: { from: string; id: string };
+}
 interface WebhookValue {
   metadata: { phone_number_id: string };
-  statuses?: { id: string; status: string; recipient_id: string }[];
-  messages?: {
-    from: string;
-    type: string;
-    text?: { body: string };
-    interactive?: { button_reply: { id: string; title: string } };
-    context?: { id: string };
-  }[];
+  contacts?: { profile: { name: string }; wa_id: string }[];
+  statuses?: WebhookStatus[];
+  messages?: WebhookMessage[];
 }
 interface WebhookBody {
   object: string;
@@ -48,6 +63,10 @@ const receiver = { received: [] as ReceivedWebhook[], failNext: 0, attempts: 0 }
 let receiverServer: Server;
 let simulator: RunningSimulator;
 let now = Date.parse('2026-03-01T09:00:00Z');
+/** How far each reading of the simulator's clock moves it on: 0 freezes time. */
+let clockStepMs = 0;
+/** What the simulator's `random` returns: decides which faults and webhook anomalies happen. */
+let randomValue = 0.5;
 
 beforeAll(async () => {
   receiverServer = createServer((request, response) => {
@@ -78,12 +97,18 @@ beforeAll(async () => {
       SIM_APP_SECRET: SECRET,
       SIM_ACCESS_TOKEN: TOKEN,
       SIM_THROUGHPUT: String(THROUGHPUT),
+      // Off unless a test asks through /_sim/faults, so the order of statuses is predictable.
+      SIM_WEBHOOK_DUPLICATE_RATE: '0',
+      SIM_WEBHOOK_REORDER_RATE: '0',
     }),
     statusDelayMs: 1,
     webhookRetryBaseMs: 5,
     webhookMaxAttempts: 4,
   };
-  simulator = await startSimulator(config, { clock: () => now });
+  simulator = await startSimulator(config, {
+    clock: () => (now += clockStepMs),
+    random: () => randomValue,
+  });
 });
 
 afterAll(async () => {
@@ -96,6 +121,8 @@ beforeEach(async () => {
   receiver.received = [];
   receiver.failNext = 0;
   receiver.attempts = 0;
+  clockStepMs = 0;
+  randomValue = 0.5;
 });
 
 async function post(
@@ -165,13 +192,35 @@ async function waitFor<T>(read: () => T | undefined, timeoutMs = 5000): Promise<
   }
 }
 
-function statusesFor(id: string): string[] {
-  return receiver.received.flatMap(
-    (w) =>
-      w.body.entry[0].changes[0].value.statuses?.filter((s) => s.id === id).map((s) => s.status) ??
-      [],
+/** Every status webhook received for one message, in arrival order. */
+function statusWebhooksFor(id: string): { webhook: ReceivedWebhook; status: WebhookStatus }[] {
+  return receiver.received.flatMap((webhook) =>
+    (webhook.body.entry[0].changes[0].value.statuses ?? [])
+      .filter((s) => s.id === id)
+      .map((status) => ({ webhook, status })),
   );
 }
+
+function statusesFor(id: string): string[] {
+  return statusWebhooksFor(id).map(({ status }) => status.status);
+}
+
+/** Waits for this many status webhooks for the message, then a little longer to catch extras. */
+async function statusesAfter(id: string, count: number): Promise<string[]> {
+  await waitFor(() => (statusesFor(id).length >= count ? true : undefined));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return statusesFor(id);
+}
+
+function inboundMessages(): { value: WebhookValue; message: WebhookMessage }[] {
+  return receiver.received.flatMap(({ body }) => {
+    const { value } = body.entry[0].changes[0];
+    return (value.messages ?? []).map((message) => ({ value, message }));
+  });
+}
+
+const idOf = (result: { body: unknown }) =>
+  (result.body as { messages: { id: string }[] }).messages[0].id;
 
 function validSignature(webhook: ReceivedWebhook): boolean {
   const header = webhook.headers['x-hub-signature-256'];
@@ -330,8 +379,39 @@ describe('control routes', () => {
     expect((await send(alert())).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect((await post('/_sim/faults', { errorRate: 2 })).status).toBe(400);
+    const badAsync = await post('/_sim/faults', { asyncFailureRate: 1.5, reorderRate: 'often' });
+    expect(badAsync).toEqual({
+      status: 400,
+      body: {
+        error: {
+          message: expect.any(String) as unknown,
+          problems: [
+            'asyncFailureRate must be a number from 0 to 1',
+            'reorderRate must be a number from 0 to 1',
+          ],
+        },
+      },
+    });
     await post('/_sim/faults', {});
     expect((await send(alert())).status).toBe(200);
+  });
+
+  it('overrides the configured webhook rates through faults until cleared', async () => {
+    const overridden = await post('/_sim/faults', { duplicateRate: 1, reorderRate: 0.5 });
+    expect(overridden.body).toMatchObject({ duplicateRate: 1, reorderRate: 0.5 });
+    await post('/_sim/faults', { outage: true });
+    // SIM_WEBHOOK_DUPLICATE_RATE and SIM_WEBHOOK_REORDER_RATE are 0 in this file.
+    const faults = (await fetch(`${simulator.url}/_sim/faults`).then((r) => r.json())) as object;
+    expect(faults).toEqual({
+      outage: true,
+      errorRate: 0,
+      errorCode: 131000,
+      latencyMs: 0,
+      asyncFailureRate: 0,
+      asyncFailureCode: 131026,
+      duplicateRate: 0,
+      reorderRate: 0,
+    });
   });
 });
 
@@ -396,6 +476,10 @@ describe('webhooks', () => {
     expect(messages).toContainEqual(
       expect.objectContaining({ from: '447400123456', type: 'text', text: { body: 'STOP' } }),
     );
+    // Meta names the sender in contacts; with no name given the simulator uses a placeholder.
+    expect(inbound[0].body.entry[0].changes[0].value.contacts).toEqual([
+      { profile: { name: 'Simulated resident' }, wa_id: '447400123456' },
+    ]);
     expect(messages).toContainEqual(
       expect.objectContaining({
         type: 'interactive',
@@ -403,5 +487,219 @@ describe('webhooks', () => {
         interactive: { type: 'button_reply', button_reply: { id: 'safe', title: 'I am safe' } },
       }),
     );
+  });
+});
+
+describe('failed statuses', () => {
+  it('accepts a number ending 0001, then reports sent and failed with 131026', async () => {
+    const result = await send(alert('+447400120001'));
+    expect(result.status).toBe(200);
+    const id = idOf(result);
+    expect(await statusesAfter(id, 2)).toEqual(['sent', 'failed']);
+    const failed = statusWebhooksFor(id)[1];
+    expect(validSignature(failed.webhook)).toBe(true);
+    expect(failed.status).toEqual({
+      id,
+      status: 'failed',
+      timestamp: expect.stringMatching(/^\d+$/) as unknown,
+      recipient_id: '447400120001',
+      errors: [
+        {
+          code: 131026,
+          title: 'Message undeliverable',
+          message: 'Message undeliverable',
+          error_data: { details: expect.stringContaining('Undeliverable') as unknown },
+          href: expect.stringContaining('error-codes') as unknown,
+        },
+      ],
+    });
+    // It never reached the handset.
+    const listed = await fetch(`${simulator.url}/_sim/messages?to=%2B447400120001`);
+    expect(await listed.json()).toEqual({ items: [] });
+  });
+
+  it('fails the asyncFailureRate share of accepted sends with asyncFailureCode', async () => {
+    await post('/_sim/faults', { asyncFailureRate: 1 });
+    const first = await send(alert());
+    expect(first.status).toBe(200);
+    expect(await statusesAfter(idOf(first), 2)).toEqual(['sent', 'failed']);
+    expect(statusWebhooksFor(idOf(first))[1].status.errors?.[0].code).toBe(131026);
+
+    await post('/_sim/faults', { asyncFailureRate: 1, asyncFailureCode: 131000 });
+    const second = await send(alert('+447400999111'));
+    await statusesAfter(idOf(second), 2);
+    expect(statusWebhooksFor(idOf(second))[1].status.errors?.[0]).toMatchObject({
+      code: 131000,
+      title: 'Something went wrong',
+    });
+
+    // A share: with random() at 0.5, a rate of 0.4 fails nothing.
+    await post('/_sim/faults', { asyncFailureRate: 0.4 });
+    const third = await send(alert('+447400999222'));
+    expect(await statusesAfter(idOf(third), 3)).toEqual(['sent', 'delivered', 'read']);
+  });
+});
+
+describe('duplicate and out-of-order webhooks', () => {
+  it('delivers every status twice, byte for byte, at duplicateRate 1', async () => {
+    await post('/_sim/faults', { duplicateRate: 1 });
+    const id = idOf(await send(alert()));
+    expect(await statusesAfter(id, 6)).toEqual([
+      'sent',
+      'sent',
+      'delivered',
+      'delivered',
+      'read',
+      'read',
+    ]);
+    const [original, copy] = statusWebhooksFor(id).map(({ webhook }) => webhook);
+    expect(copy.raw).toBe(original.raw);
+    expect(copy.headers['x-hub-signature-256']).toBe(original.headers['x-hub-signature-256']);
+  });
+
+  it('lets read overtake delivered, keeping the time each happened', async () => {
+    await post('/_sim/faults', { reorderRate: 1 });
+    randomValue = 0.75; // The upper half of the reorder share.
+    clockStepMs = 1000;
+    const id = idOf(await send(alert()));
+    expect(await statusesAfter(id, 3)).toEqual(['sent', 'read', 'delivered']);
+    const at = Object.fromEntries(
+      statusWebhooksFor(id).map(({ status }) => [status.status, Number(status.timestamp)]),
+    );
+    expect(at.sent).toBeLessThan(at.delivered);
+    expect(at.delivered).toBeLessThan(at.read); // Delivered happened first, though it came last.
+  });
+
+  it('sends no delivered when a message is delivered and read at once', async () => {
+    await post('/_sim/faults', { reorderRate: 1 });
+    randomValue = 0.25; // The lower half of the reorder share.
+    const id = idOf(await send(alert()));
+    expect(await statusesAfter(id, 2)).toEqual(['sent', 'read']);
+  });
+
+  it('lets failed overtake sent', async () => {
+    await post('/_sim/faults', { reorderRate: 1 });
+    const id = idOf(await send(alert('+447400120001')));
+    expect(await statusesAfter(id, 2)).toEqual(['failed', 'sent']);
+  });
+});
+
+describe('inbound replies', () => {
+  it('delivers a template quick-reply tap as type button, naming the template answered', async () => {
+    const templateId = idOf(await send(alert()));
+    const reply = await post('/_sim/inbound', {
+      from: RESIDENT,
+      phoneNumberId: PHONE_NUMBER_ID,
+      name: 'Ada Lovelace',
+      buttonPayload: 'STOP_AREA_ALERTS',
+      buttonText: 'Stop these alerts',
+      context: templateId,
+    });
+    expect(reply.status).toBe(200);
+    await post('/_sim/inbound', {
+      from: RESIDENT,
+      phoneNumberId: PHONE_NUMBER_ID,
+      buttonPayload: 'MORE_INFO',
+      context: { id: templateId },
+    });
+    const inbound = await waitFor(() => {
+      const found = inboundMessages();
+      return found.length === 2 ? found : undefined;
+    });
+    const tapped = inbound.find(({ message }) => message.button?.payload === 'STOP_AREA_ALERTS');
+    expect(tapped?.message).toMatchObject({
+      from: '447400123456',
+      id: (reply.body as { id: string }).id,
+      type: 'button',
+      button: { payload: 'STOP_AREA_ALERTS', text: 'Stop these alerts' },
+      context: { from: '15550783881', id: templateId },
+    });
+    expect(tapped?.value.contacts).toEqual([
+      { profile: { name: 'Ada Lovelace' }, wa_id: '447400123456' },
+    ]);
+    const untitled = inbound.find(({ message }) => message.button?.payload === 'MORE_INFO');
+    expect(untitled?.message.button).toEqual({ payload: 'MORE_INFO', text: 'MORE_INFO' });
+    // A tap is the resident writing: the 24-hour window is open.
+    expect((await send(text())).status).toBe(200);
+  });
+
+  it('delivers a list choice as list_reply with the row title and description', async () => {
+    await post('/_sim/inbound', { from: RESIDENT, phoneNumberId: PHONE_NUMBER_ID, text: 'Bins?' });
+    const listId = idOf(
+      await send({
+        messaging_product: 'whatsapp',
+        to: RESIDENT,
+        type: 'interactive',
+        interactive: {
+          type: 'list',
+          body: { text: 'Which bin is missed?' },
+          action: {
+            button: 'Choose a bin',
+            sections: [
+              {
+                title: 'Bins',
+                rows: [
+                  { id: 'black', title: 'Black bin', description: 'General waste' },
+                  { id: 'garden', title: 'Garden waste' },
+                ],
+              },
+            ],
+          },
+        },
+      }),
+    );
+    for (const listReplyId of ['black', 'garden']) {
+      const reply = {
+        from: RESIDENT,
+        phoneNumberId: PHONE_NUMBER_ID,
+        listReplyId,
+        context: listId,
+      };
+      expect((await post('/_sim/inbound', reply)).status).toBe(200);
+    }
+    const replies = await waitFor(() => {
+      const found = inboundMessages().filter(({ message }) => message.type === 'interactive');
+      return found.length === 2 ? found.map(({ message }) => message) : undefined;
+    });
+    expect(replies).toContainEqual(
+      expect.objectContaining({
+        context: { from: '15550783881', id: listId },
+        interactive: {
+          type: 'list_reply',
+          list_reply: { id: 'black', title: 'Black bin', description: 'General waste' },
+        },
+      }),
+    );
+    expect(replies).toContainEqual(
+      expect.objectContaining({
+        interactive: { type: 'list_reply', list_reply: { id: 'garden', title: 'Garden waste' } },
+      }),
+    );
+  });
+
+  it('answers 400 with every problem, and delivers nothing, for a malformed reply', async () => {
+    const who = { from: RESIDENT, phoneNumberId: PHONE_NUMBER_ID };
+    const noContext = await post('/_sim/inbound', { ...who, listReplyId: 'black' });
+    expect(noContext.status).toBe(400);
+    expect(noContext.body).toMatchObject({
+      error: {
+        problems: ['context (the wamid of the message answered) is required with listReplyId'],
+      },
+    });
+    const twoThings = await post('/_sim/inbound', {
+      ...who,
+      buttonPayload: 'STOP',
+      listReplyId: 'black',
+      context: 'wamid.X',
+    });
+    expect(twoThings.status).toBe(400);
+    const stray = await post('/_sim/inbound', { ...who, text: 'hi', buttonText: 'Stop', name: '' });
+    expect((stray.body as { error: { problems: string[] } }).error.problems).toEqual([
+      'name, when given, must be text',
+      'buttonText must be text, and only goes with buttonPayload',
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(receiver.attempts).toBe(0);
+    expectGraphError(await send(text()), 400, 131047); // No window was opened either.
   });
 });

@@ -9,6 +9,9 @@ describe('loadSimulatorConfig', () => {
       webhookUrl: null,
       throughputPerSecond: 80,
       templatesFile: null,
+      // Small but not zero, so a demo meets Meta's duplicates and disorder without asking.
+      webhookDuplicateRate: 0.02,
+      webhookReorderRate: 0.02,
     });
   });
 
@@ -20,6 +23,8 @@ describe('loadSimulatorConfig', () => {
       SIM_ACCESS_TOKEN: 'token',
       SIM_THROUGHPUT: '5',
       SIM_TEMPLATES: './templates.json',
+      SIM_WEBHOOK_DUPLICATE_RATE: '0.5',
+      SIM_WEBHOOK_REORDER_RATE: '1',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -28,7 +33,17 @@ describe('loadSimulatorConfig', () => {
       accessToken: 'token',
       throughputPerSecond: 5,
       templatesFile: './templates.json',
+      webhookDuplicateRate: 0.5,
+      webhookReorderRate: 1,
     });
+  });
+
+  it('accepts 0 to turn duplicates and disorder off', () => {
+    const config = loadSimulatorConfig({
+      SIM_WEBHOOK_DUPLICATE_RATE: '0',
+      SIM_WEBHOOK_REORDER_RATE: '0.0',
+    });
+    expect(config).toMatchObject({ webhookDuplicateRate: 0, webhookReorderRate: 0 });
   });
 
   it('lists every problem in one error', () => {
@@ -38,12 +53,17 @@ describe('loadSimulatorConfig', () => {
           SIM_PORT: '70000',
           SIM_WEBHOOK_URL: 'ftp://x',
           SIM_THROUGHPUT: '0',
+          SIM_WEBHOOK_DUPLICATE_RATE: '1.5',
+          SIM_WEBHOOK_REORDER_RATE: '-0.1',
         });
       } catch (e) {
         return e;
       }
     })();
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as ConfigurationError).problems).toHaveLength(3);
+    expect((error as ConfigurationError).problems).toHaveLength(5);
+    expect((error as ConfigurationError).problems).toContain(
+      'SIM_WEBHOOK_REORDER_RATE must be a number from 0 to 1',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { ConfigurationError, type Environment } from './load-config.js';
+import { ConfigurationError, type Environment } from './configuration-error.js';
 
 /** Everything the Cloud API simulator needs, read once from the environment. */
 export interface SimulatorConfig {
@@ -16,6 +16,16 @@ export interface SimulatorConfig {
   templatesFile: string | null;
   /** Pause before each of the sent, delivered and read statuses. */
   statusDelayMs: number;
+  /**
+   * Share (0 to 1) of status webhooks delivered twice, as Meta sometimes does. Receivers must
+   * deduplicate on (message id, status); a small default keeps every demo honest about it.
+   */
+  webhookDuplicateRate: number;
+  /**
+   * Share (0 to 1) of messages whose statuses arrive out of order (`read` before `delivered`,
+   * `failed` before `sent`) or with no `delivered` at all (delivered and read at once).
+   */
+  webhookReorderRate: number;
   /** Webhook attempts per event before the simulator gives up (Meta keeps going for 7 days). */
   webhookMaxAttempts: number;
   /** First retry waits this long; each further retry doubles it. */
@@ -55,6 +65,17 @@ function integer(
   return value;
 }
 
+function fraction(env: Environment, name: string, fallback: number, problems: string[]): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value > 1) {
+    problems.push(`${name} must be a number from 0 to 1`);
+    return fallback;
+  }
+  return value;
+}
+
 function webhookUrl(env: Environment, problems: string[]): string | null {
   const raw = present(env, 'SIM_WEBHOOK_URL');
   if (raw === undefined) return null;
@@ -82,6 +103,8 @@ export function loadSimulatorConfig(env: Environment): SimulatorConfig {
     throughputPerSecond: integer(env, 'SIM_THROUGHPUT', 80, { min: 1, max: 100_000 }, problems),
     templatesFile: present(env, 'SIM_TEMPLATES') ?? null,
     statusDelayMs: integer(env, 'SIM_STATUS_DELAY_MS', 300, { min: 0, max: 600_000 }, problems),
+    webhookDuplicateRate: fraction(env, 'SIM_WEBHOOK_DUPLICATE_RATE', 0.02, problems),
+    webhookReorderRate: fraction(env, 'SIM_WEBHOOK_REORDER_RATE', 0.02, problems),
     webhookMaxAttempts: integer(env, 'SIM_WEBHOOK_MAX_ATTEMPTS', 5, { min: 1, max: 100 }, problems),
     webhookRetryBaseMs: integer(
       env,

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, Router } from 'express';
 import { parseFaults } from './faults.js';
-import { parseInbound, receiveInbound } from './inbound.js';
+import { receiveInbound } from './inbound.js';
+import { parseInbound } from './inbound-request.js';
 import { waIdFor } from './phone-number.js';
 import type { SimulatorState } from './simulator-state.js';
 
@@ -51,7 +52,7 @@ export function controlRoutes(state: SimulatorState): Router {
   });
 
   router.post('/faults', (request: Request, response: Response) => {
-    const parsed = parseFaults(request.body ?? {});
+    const parsed = parseFaults(request.body ?? {}, state.webhookRates);
     if ('problems' in parsed) {
       badRequest(response, parsed.problems);
       return;

@@ -17,13 +17,18 @@ const TITLES: Readonly<Record<number, string>> = {
   132001: 'Template name does not exist in the translation',
 };
 
+/** Meta's short title for an error code, shared by synchronous errors and `failed` statuses. */
+export function errorTitle(code: number): string {
+  return TITLES[code] ?? 'Simulated error';
+}
+
 /** A Cloud API error, answered synchronously with Meta's error envelope. */
 export class GraphError extends Error {
   constructor(
     readonly code: number,
     readonly details: string,
   ) {
-    super(`(#${code}) ${TITLES[code] ?? 'Simulated error'}`);
+    super(`(#${code}) ${errorTitle(code)}`);
     this.name = 'GraphError';
   }
 

@@ -10,6 +10,8 @@ export interface LoggedMessage {
   payload: JsonObject;
   /** ISO 8601, from the simulator's clock. */
   at: string;
+  /** Set when the send was accepted but delivery fails: the code its `failed` status carries. */
+  failureCode: number | null;
 }
 
 /** Accepted messages in the order they were accepted. */
@@ -20,9 +22,14 @@ export class MessageLog {
     this.messages.push(message);
   }
 
-  /** For one recipient (however the number is written, matched on its digits), or all. */
+  /**
+   * What reached the handsets: for one recipient (however the number is written, matched on its
+   * digits), or all. A message whose delivery fails never reached one, so it is left out.
+   */
   list(waId: string | null): LoggedMessage[] {
-    return this.messages.filter((m) => waId === null || m.waId === waId);
+    return this.messages.filter(
+      (m) => m.failureCode === null && (waId === null || m.waId === waId),
+    );
   }
 
   find(id: string): LoggedMessage | undefined {

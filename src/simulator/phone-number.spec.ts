@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNotOnWhatsApp, waIdFor } from './phone-number.js';
+import { failsAfterAcceptance, isNotOnWhatsApp, waIdFor } from './phone-number.js';
 
 describe('waIdFor', () => {
   it('reduces the ways a number is written to its digits', () => {
@@ -18,5 +18,13 @@ describe('isNotOnWhatsApp', () => {
   it('marks numbers ending 0000 as not on WhatsApp', () => {
     expect(isNotOnWhatsApp('447400120000')).toBe(true);
     expect(isNotOnWhatsApp('447400123456')).toBe(false);
+  });
+});
+
+describe('failsAfterAcceptance', () => {
+  it('marks numbers ending 0001 as failing after the send is accepted, and only those', () => {
+    expect(failsAfterAcceptance('447400120001')).toBe(true);
+    expect(failsAfterAcceptance('447400120000')).toBe(false);
+    expect(failsAfterAcceptance('447400123456')).toBe(false);
   });
 });

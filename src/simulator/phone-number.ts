@@ -15,3 +15,12 @@ export function waIdFor(input: string): string | null {
 export function isNotOnWhatsApp(waId: string): boolean {
   return waId.endsWith('0000');
 }
+
+/**
+ * The simulator's documented rule for "accepted, then undeliverable": numbers ending in 0001 get a
+ * 200 and a wamid, then `sent` and a `failed` status webhook with 131026, as the real API reports
+ * a delivery that fails after the send was accepted.
+ */
+export function failsAfterAcceptance(waId: string): boolean {
+  return waId.endsWith('0001');
+}

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GraphError } from './graph-error.js';
 import type { LoggedMessage } from './message-log.js';
-import { isNotOnWhatsApp } from './phone-number.js';
+import { failsAfterAcceptance, isNotOnWhatsApp } from './phone-number.js';
 import type { SimulatorState } from './simulator-state.js';
 import { scheduleStatuses } from './status-progression.js';
 import { checkTemplate } from './templates.js';
@@ -12,6 +12,16 @@ export interface SendResult {
   messaging_product: 'whatsapp';
   contacts: { input: string; wa_id: string }[];
   messages: { id: string }[];
+}
+
+/**
+ * Whether an accepted send will end in a `failed` status, and with which code: the 0001 number
+ * rule, or the asyncFailureRate fault.
+ */
+function laterFailureCode(state: SimulatorState, waId: string): number | null {
+  if (failsAfterAcceptance(waId)) return 131026;
+  const { asyncFailureRate, asyncFailureCode } = state.faults;
+  return asyncFailureRate > 0 && state.deps.random() < asyncFailureRate ? asyncFailureCode : null;
 }
 
 /**
@@ -59,6 +69,7 @@ export function sendMessage(
     type: message.type,
     payload: message.payload,
     at: new Date(now).toISOString(),
+    failureCode: laterFailureCode(state, message.waId),
   };
   state.messages.add(logged);
   scheduleStatuses(state, logged);

@@ -1,7 +1,7 @@
 import type { SimulatorConfig } from '../config/simulator-config.js';
 import { BackgroundTasks } from './background-tasks.js';
 import type { Clock } from './clock.js';
-import { type Faults, NO_FAULTS } from './faults.js';
+import { type Faults, noFaults, type WebhookRates } from './faults.js';
 import { MessageLog } from './message-log.js';
 import { ServiceWindows } from './service-window.js';
 import { SlidingWindowLimiter } from './sliding-window-limiter.js';
@@ -12,9 +12,17 @@ import type { WebhookSource } from './webhook-envelope.js';
 /** What can be swapped for tests: time, chance and where log lines go. */
 export interface SimulatorDependencies {
   clock: Clock;
-  /** A number in [0, 1), like Math.random; decides which sends an errorRate fault fails. */
+  /**
+   * A number in [0, 1), like Math.random: decides which sends the error faults fail and which
+   * webhooks are duplicated or reordered.
+   */
   random: () => number;
   log: (line: string) => void;
+  /**
+   * Where webhooks go, asked at each delivery; by default SIM_WEBHOOK_URL. Crier's embedded
+   * simulator points it at Crier's own server, whose port is known only once it listens.
+   */
+  webhookUrl: () => string | null;
 }
 
 /** Everything the simulator remembers, all in memory. */
@@ -25,7 +33,7 @@ export class SimulatorState {
   readonly pairRate: SlidingWindowLimiter;
   readonly webhooks: WebhookDelivery;
   readonly background = new BackgroundTasks();
-  faults: Faults = NO_FAULTS;
+  faults: Faults;
 
   constructor(
     readonly config: SimulatorConfig,
@@ -35,12 +43,21 @@ export class SimulatorState {
     this.throughput = new SlidingWindowLimiter(config.throughputPerSecond, 1000);
     this.pairRate = new SlidingWindowLimiter(config.pairRate.limit, config.pairRate.windowMs);
     this.webhooks = new WebhookDelivery({
-      url: config.webhookUrl,
+      url: deps.webhookUrl,
       appSecret: config.appSecret,
       maxAttempts: config.webhookMaxAttempts,
       retryBaseMs: config.webhookRetryBaseMs,
       log: deps.log,
     });
+    this.faults = noFaults(this.webhookRates);
+  }
+
+  /** The configured duplicate and reorder rates, in force while no fault overrides them. */
+  get webhookRates(): WebhookRates {
+    return {
+      duplicateRate: this.config.webhookDuplicateRate,
+      reorderRate: this.config.webhookReorderRate,
+    };
   }
 
   source(phoneNumberId: string): WebhookSource {
@@ -58,6 +75,6 @@ export class SimulatorState {
     this.windows.clear();
     this.throughput.clear();
     this.pairRate.clear();
-    this.faults = NO_FAULTS;
+    this.faults = noFaults(this.webhookRates);
   }
 }

@@ -22,6 +22,7 @@ export async function startSimulator(
     clock: deps.clock ?? systemClock,
     random: deps.random ?? Math.random,
     log: deps.log ?? (() => undefined),
+    webhookUrl: deps.webhookUrl ?? (() => config.webhookUrl),
   });
   const server = createSimulatorApp(state).listen(config.port);
   await once(server, 'listening');

@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { JsonObject } from './validate-message.js';
 
 export interface WebhookDeliveryOptions {
-  url: string | null;
+  /** Where webhooks go, asked at each delivery (an in-process receiver's port may come later). */
+  url: () => string | null;
   appSecret: string;
   maxAttempts: number;
   retryBaseMs: number;
@@ -33,12 +34,13 @@ export class WebhookDelivery {
   constructor(private readonly options: WebhookDeliveryOptions) {}
 
   get enabled(): boolean {
-    return this.options.url !== null;
+    return this.options.url() !== null;
   }
 
   /** Resolves true once delivered, false if it gave up or was cancelled; never rejects. */
   async deliver(event: JsonObject, signal: AbortSignal): Promise<boolean> {
-    const { url, appSecret, maxAttempts, retryBaseMs, log } = this.options;
+    const { appSecret, maxAttempts, retryBaseMs, log } = this.options;
+    const url = this.options.url();
     if (url === null) return false;
     const body = serialise(event);
     const headers = {
