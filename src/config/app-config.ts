@@ -1,3 +1,5 @@
+import type { SimulatorConfig } from './simulator-config.js';
+
 /** The typed configuration that every other module receives. Built once at boot from the environment. */
 export type AuthMode = 'local' | 'azure-ad';
 export type NodeEnvironment = 'development' | 'production' | 'test';
@@ -27,6 +29,34 @@ export interface AuditConfig {
   origin: string;
 }
 
+/** Where Crier sends WhatsApp messages and how it checks Meta's callbacks. */
+export interface WhatsAppConfig {
+  /**
+   * `cloud-api`: send to `apiBaseUrl` (Meta's Graph API, or a simulator run elsewhere).
+   * `embedded-simulator`: start the Cloud API simulator inside this process and send to it; chosen
+   * only outside production when no WhatsApp setting is given, so the demo needs no setup.
+   */
+  mode: 'cloud-api' | 'embedded-simulator';
+  /** Meta's Graph API origin; for the embedded simulator, filled in once it listens. */
+  apiBaseUrl: string;
+  apiVersion: string;
+  accessToken: string;
+  /** Keys the X-Hub-Signature-256 HMAC on Meta's callbacks. */
+  appSecret: string;
+  /** Answers Meta's GET verification handshake. */
+  verifyToken: string;
+  sendTimeoutMs: number;
+  /** Settings for the in-process simulator (embedded mode only). */
+  embeddedSimulator: SimulatorConfig | null;
+}
+
+/** Keys that protect residents' and staff phone numbers at rest. */
+export interface PhoneKeysConfig {
+  /** The keys themselves, or a file of development keys made on first start outside production. */
+  source:
+    { keys: { encryption: { id: string; key: Buffer }[]; lookup: Buffer } } | { file: string };
+}
+
 export interface AppConfig {
   nodeEnv: NodeEnvironment;
   port: number;
@@ -48,6 +78,8 @@ export interface AppConfig {
     bodyLimitBytes: number;
   };
   audit: AuditConfig;
+  whatsapp: WhatsAppConfig;
+  phoneKeys: PhoneKeysConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 

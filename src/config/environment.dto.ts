@@ -151,4 +151,58 @@ export class EnvironmentDto {
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'WHATSAPP_API_BASE_URL must be an http or https URL' },
+  )
+  WHATSAPP_API_BASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^v\d+\.\d+$/, { message: 'WHATSAPP_API_VERSION must look like v23.0' })
+  WHATSAPP_API_VERSION?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'WHATSAPP_ACCESS_TOKEN must be at least 8 characters' })
+  WHATSAPP_ACCESS_TOKEN?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'WHATSAPP_APP_SECRET must be at least 8 characters' })
+  WHATSAPP_APP_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'WHATSAPP_VERIFY_TOKEN must be at least 8 characters' })
+  WHATSAPP_VERIFY_TOKEN?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120_000)
+  WHATSAPP_SEND_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Matches(
+    /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{40,})*$/,
+    {
+      message:
+        'PHONE_ENCRYPTION_KEYS must be a comma-separated list of id:base64-key (32-byte keys), newest first',
+    },
+  )
+  PHONE_ENCRYPTION_KEYS?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/=_-]{40,}$/, {
+    message: 'PHONE_LOOKUP_KEY must be a base64 key of at least 32 bytes',
+  })
+  PHONE_LOOKUP_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  PHONE_KEYS_FILE?: string;
 }

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError, type Environment, loadConfig } from './load-config.js';
 
 const AZURE = { AZURE_AD_TENANT_ID: 'tenant-1', AZURE_AD_CLIENT_ID: 'client-1' };
-const SIGNING_KEY_FILE = { AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key.pem' };
+const KEY_32 = Buffer.alloc(32, 1).toString('base64');
+/** Everything else production requires, so each test below is about one thing. */
+const SIGNING_KEY_FILE = {
+  AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key.pem',
+  WHATSAPP_ACCESS_TOKEN: 'EAAG-production-token',
+  WHATSAPP_APP_SECRET: 'production-app-secret',
+  WHATSAPP_VERIFY_TOKEN: 'production-verify-token',
+  PHONE_ENCRYPTION_KEYS: `k1:${KEY_32}`,
+  PHONE_LOOKUP_KEY: KEY_32,
+};
 
 /** The ConfigurationError `env` is refused with; fails the test if it loads. */
 function refusal(env: Environment): ConfigurationError {
@@ -144,7 +153,8 @@ describe('loadConfig', () => {
     });
 
     it('requires an audit signing key and never makes one up', () => {
-      const error = refusal({ NODE_ENV: 'production', ...AZURE });
+      const { AUDIT_SIGNING_KEY_FILE: _file, ...others } = SIGNING_KEY_FILE;
+      const error = refusal({ NODE_ENV: 'production', ...AZURE, ...others });
       expect(error.problems).toEqual([expect.stringContaining('AUDIT_SIGNING_KEY')]);
       const config = loadConfig({ NODE_ENV: 'production', ...AZURE, ...SIGNING_KEY_FILE });
       expect(config.audit.signingKey).toEqual({
@@ -286,5 +296,107 @@ describe('loadConfig', () => {
 
   it('ignores variables it does not read', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/home/crier' })).not.toThrow();
+  });
+
+  describe('WhatsApp', () => {
+    it('runs the simulator in-process when nothing is set outside production', () => {
+      const { whatsapp } = loadConfig({ SIM_PORT: '0' });
+      expect(whatsapp.mode).toBe('embedded-simulator');
+      expect(whatsapp.embeddedSimulator).toMatchObject({ port: 0 });
+      expect(whatsapp.accessToken).toBe(whatsapp.embeddedSimulator?.accessToken);
+      expect(whatsapp.appSecret).toBe(whatsapp.embeddedSimulator?.appSecret);
+    });
+
+    it('sends to the Graph API by default once any WhatsApp setting is given', () => {
+      const { whatsapp } = loadConfig({
+        WHATSAPP_ACCESS_TOKEN: 'token-123',
+        WHATSAPP_APP_SECRET: 'secret-123',
+        WHATSAPP_VERIFY_TOKEN: 'verify-123',
+      });
+      expect(whatsapp).toMatchObject({
+        mode: 'cloud-api',
+        apiBaseUrl: 'https://graph.facebook.com',
+        apiVersion: 'v23.0',
+        embeddedSimulator: null,
+      });
+    });
+
+    it('sends to WHATSAPP_API_BASE_URL (a simulator run elsewhere, say)', () => {
+      const { whatsapp } = loadConfig({
+        WHATSAPP_API_BASE_URL: 'http://simulator:4010/',
+        WHATSAPP_API_VERSION: 'v21.0',
+        WHATSAPP_ACCESS_TOKEN: 'token-123',
+        WHATSAPP_APP_SECRET: 'secret-123',
+        WHATSAPP_VERIFY_TOKEN: 'verify-123',
+      });
+      expect(whatsapp).toMatchObject({ apiBaseUrl: 'http://simulator:4010', apiVersion: 'v21.0' });
+    });
+
+    it('requires the token, app secret and verify token for the Cloud API', () => {
+      const error = refusal({ WHATSAPP_API_BASE_URL: 'https://graph.facebook.com' });
+      expect(error.problems).toEqual([
+        expect.stringContaining('WHATSAPP_ACCESS_TOKEN'),
+        expect.stringContaining('WHATSAPP_APP_SECRET'),
+        expect.stringContaining('WHATSAPP_VERIFY_TOKEN'),
+      ]);
+    });
+
+    it('never runs the simulator in production', () => {
+      const {
+        WHATSAPP_ACCESS_TOKEN: _t,
+        WHATSAPP_APP_SECRET: _s,
+        WHATSAPP_VERIFY_TOKEN: _v,
+        ...rest
+      } = SIGNING_KEY_FILE;
+      const error = refusal({ NODE_ENV: 'production', ...AZURE, ...rest });
+      expect(error.problems).toHaveLength(3);
+    });
+
+    it('refuses a malformed version or URL', () => {
+      const error = refusal({ WHATSAPP_API_VERSION: '23', WHATSAPP_API_BASE_URL: 'ftp://x' });
+      expect(error.problems.join(' ')).toMatch(/WHATSAPP_API_VERSION.*|WHATSAPP_API_BASE_URL/);
+      expect(error.problems.length).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  describe('phone-number keys', () => {
+    it('uses a development key file outside production when none are set', () => {
+      expect(loadConfig({}).phoneKeys).toEqual({ source: { file: './data/phone-keys.json' } });
+    });
+
+    it('reads a newest-first key list and the lookup key', () => {
+      const other = Buffer.alloc(32, 2).toString('base64');
+      const { phoneKeys } = loadConfig({
+        PHONE_ENCRYPTION_KEYS: `k2:${other},k1:${KEY_32}`,
+        PHONE_LOOKUP_KEY: KEY_32,
+      });
+      expect(
+        'keys' in phoneKeys.source && phoneKeys.source.keys.encryption.map((k) => k.id),
+      ).toEqual(['k2', 'k1']);
+    });
+
+    it.each([
+      [{ PHONE_ENCRYPTION_KEYS: `k1:${KEY_32}` }, /both/],
+      [
+        {
+          PHONE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(31, 1).toString('base64')}`,
+          PHONE_LOOKUP_KEY: KEY_32,
+        },
+        /32 bytes/,
+      ],
+      [{ PHONE_ENCRYPTION_KEYS: `k1:${KEY_32},k1:${KEY_32}`, PHONE_LOOKUP_KEY: KEY_32 }, /differ/],
+      [
+        { PHONE_ENCRYPTION_KEYS: 'not a key list', PHONE_LOOKUP_KEY: KEY_32 },
+        /PHONE_ENCRYPTION_KEYS/,
+      ],
+    ])('refuses %j', (env, problem) => {
+      expect(refusal(env).problems.join(' ')).toMatch(problem);
+    });
+
+    it('requires real keys in production', () => {
+      const { PHONE_ENCRYPTION_KEYS: _e, PHONE_LOOKUP_KEY: _l, ...rest } = SIGNING_KEY_FILE;
+      const error = refusal({ NODE_ENV: 'production', ...AZURE, ...rest });
+      expect(error.problems).toEqual([expect.stringContaining('PHONE_ENCRYPTION_KEYS')]);
+    });
   });
 });

@@ -2,17 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { AppConfig, AuthMode, AzureAdConfig, NodeEnvironment } from './app-config.js';
+import { ConfigurationError, type Environment } from './configuration-error.js';
 import { EnvironmentDto } from './environment.dto.js';
+import { phoneKeysConfig } from './phone-keys-config.js';
+import { whatsAppConfig } from './whatsapp-config.js';
 
-export type Environment = Record<string, string | undefined>;
-
-/** Thrown at boot with every problem found, so an operator fixes them all in one go. */
-export class ConfigurationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Crier cannot start; fix its configuration:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'ConfigurationError';
-  }
-}
+export { ConfigurationError, type Environment } from './configuration-error.js';
 
 function validateEnvironment(env: Environment): { dto: EnvironmentDto; problems: string[] } {
   // Blank values count as unset: an empty line in a .env file should not become configuration.
@@ -67,6 +62,9 @@ export function loadConfig(env: Environment): AppConfig {
     );
   }
 
+  const whatsapp = whatsAppConfig(dto, env, production, problems);
+  const phoneKeys = phoneKeysConfig(dto, production, problems);
+
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   return {
@@ -101,6 +99,8 @@ export function loadConfig(env: Environment): AppConfig {
       checkpointIntervalSeconds: dto.AUDIT_CHECKPOINT_INTERVAL_SECONDS ?? 300,
       origin: dto.AUDIT_LOG_ORIGIN ?? 'crier',
     },
+    whatsapp,
+    phoneKeys,
     logLevel: (dto.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
   };
 }
