@@ -14,6 +14,8 @@ import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
+import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module.js';
+import { WhatsAppModule } from './whatsapp/whatsapp.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -33,12 +35,14 @@ export class AppModule {
         ScheduleModule.forRoot(),
         DatabaseModule.forRoot(databaseUrl, config.migrationsRun),
         JobsModule.forRoot(databaseUrl),
+        PhoneNumbersModule,
         AuditModule,
         OrganisationModule,
         AuthModule.forRoot(config),
         AudienceModule,
         ChannelsModule,
         MessagesModule,
+        WhatsAppModule,
         HealthModule,
         DemoModule,
       ],

@@ -1,4 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelsService } from '../src/channels/channels.service.js';
 import { type Council, type Person, setUpCouncil, templateMessage } from './support/council.js';
 import { messageApi } from './support/message-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -10,11 +12,12 @@ const APPROVERS: RoleName[] = ['service_manager', 'comms_approver'];
 
 interface Prepared {
   path: string;
-  body?: object;
+  body?: object | string;
+  headers?: Record<string, string>;
 }
 
 interface Row {
-  method: 'get' | 'post' | 'patch' | 'put';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   route: string;
   /** Who may call it: 'public' (no token), 'any' active staff, or these roles. */
   allowed: 'public' | 'any' | RoleName[];
@@ -65,7 +68,87 @@ describe('authorisation: every route against every role', () => {
     return id;
   };
 
+  /** A channel of its own, paused, so that resuming it disturbs no other row. */
+  const pausedChannel = async () => {
+    const n = unique('');
+    const created = await t.http
+      .post('/api/v1/channels')
+      .set(council.bearer(council.admin))
+      .send({
+        name: `Paused ${n}`,
+        kind: 'corporate',
+        whatsapp: {
+          phoneNumberId: `8000000${n.padStart(5, '0')}`,
+          displayPhoneNumber: '+44 1632 960998',
+        },
+        policy: { approvalsRequired: 1, approverRoles: ['comms_approver'], quietHours: null },
+      });
+    const id = (created.body as { id: string }).id;
+    await t.app.get(ChannelsService).pauseSending(id, { code: '190', reason: 'Token expired' });
+    return id;
+  };
+  /** A callback signed with the embedded simulator's app secret, as Meta would sign it. */
+  const signedCallback = (): Prepared => {
+    const raw = JSON.stringify({ object: 'whatsapp_business_account', entry: [] });
+    return {
+      path: '/webhooks/whatsapp',
+      body: raw,
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature-256': `sha256=${createHmac('sha256', 'sim-app-secret').update(raw).digest('hex')}`,
+      },
+    };
+  };
+
   const ROWS: Row[] = [
+    {
+      method: 'get',
+      route: '/webhooks/whatsapp',
+      allowed: 'public',
+      ok: 200,
+      prepare: () => ({
+        path: '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=sim-verify-token&hub.challenge=42',
+      }),
+    },
+    {
+      method: 'post',
+      route: '/webhooks/whatsapp',
+      allowed: 'public',
+      ok: 200,
+      prepare: signedCallback,
+    },
+    { method: 'get', route: '/api/v1/me/test-phone', allowed: 'any', ok: 200 },
+    {
+      method: 'put',
+      route: '/api/v1/me/test-phone',
+      allowed: 'any',
+      ok: 200,
+      prepare: () => ({ path: '/api/v1/me/test-phone', body: { phone: '07400 123456' } }),
+    },
+    { method: 'delete', route: '/api/v1/me/test-phone', allowed: 'any', ok: 204 },
+    {
+      method: 'post',
+      route: '/api/v1/messages/:id/test-send',
+      allowed: APPROVERS,
+      ok: 201,
+      prepare: async (as, role) => {
+        await t.http
+          .put('/api/v1/me/test-phone')
+          .set(council.bearer(as))
+          .send({ phone: '07400 123456' });
+        return {
+          path: `/api/v1/messages/${await inReviewFor(role)}/test-send`,
+          body: { version: 1 },
+        };
+      },
+    },
+    {
+      method: 'post',
+      route: '/api/v1/channels/:id/resume-sending',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: async () => ({ path: `/api/v1/channels/${await pausedChannel()}/resume-sending` }),
+    },
     { method: 'get', route: '/health/live', allowed: 'public', ok: 200 },
     { method: 'get', route: '/health/ready', allowed: 'public', ok: 200 },
     { method: 'get', route: '/api/openapi.json', allowed: 'public', ok: 200 },
@@ -300,6 +383,7 @@ describe('authorisation: every route against every role', () => {
   const send = (row: Row, prepared: Prepared, token?: string) => {
     const request = t.http[row.method](prepared.path);
     if (token) request.set('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(prepared.headers ?? {})) request.set(name, value);
     return prepared.body ? request.send(prepared.body) : request;
   };
 

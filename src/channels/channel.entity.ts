@@ -32,6 +32,20 @@ export class ChannelEntity {
   @Column({ type: 'jsonb' })
   policy: GovernancePolicy;
 
+  /** Which dispatcher sends for this channel (see src/dispatch/sender-registry.ts). */
+  @Column({ type: 'text', default: 'whatsapp-cloud-api' })
+  provider: string;
+
+  /** Set when the provider refused the channel itself (token, permission, restriction). */
+  @Column({ name: 'sending_paused_at', type: 'timestamptz', nullable: true })
+  sendingPausedAt: Date | null;
+
+  @Column({ name: 'sending_paused_code', type: 'text', nullable: true })
+  sendingPausedCode: string | null;
+
+  @Column({ name: 'sending_paused_reason', type: 'text', nullable: true })
+  sendingPausedReason: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

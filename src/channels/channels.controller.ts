@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyStaff, CurrentActor, Roles } from '../auth/access.decorators.js';
 import { UuidParam } from '../common/http/uuid-param.pipe.js';
@@ -43,5 +43,16 @@ export class ChannelsController {
     @Body() body: GovernancePolicyDto,
   ): Promise<ChannelView> {
     return this.channels.replacePolicy(actor, id, body);
+  }
+
+  /** After an admin has fixed what paused it (renewed the token, say). */
+  @Post(':id/resume-sending')
+  @HttpCode(200)
+  @Roles('admin')
+  resumeSending(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+  ): Promise<ChannelView> {
+    return this.channels.resumeSending(actor, id);
   }
 }

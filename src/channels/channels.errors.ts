@@ -20,4 +20,5 @@ export const ChannelErrors = {
   nameTaken: () => conflict('CHANNEL_NAME_TAKEN', 'A channel with that name already exists.'),
   numberTaken: () =>
     conflict('PHONE_NUMBER_TAKEN', 'Another channel already uses that WhatsApp phoneNumberId.'),
+  notPaused: () => conflict('CHANNEL_NOT_PAUSED', 'Sending on this channel is not paused.'),
 };

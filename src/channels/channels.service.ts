@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { AuditActor } from '../audit/audit-event.js';
 import { TtlCache } from '../common/ttl-cache.js';
@@ -6,6 +6,9 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import type { Actor } from '../organisation/actor.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import type { ChannelEntity } from './channel.entity.js';
+
+/** New channels send through the WhatsApp Cloud API (see src/dispatch/sender-registry.ts). */
+const CLOUD_API_PROVIDER_NAME = 'whatsapp-cloud-api';
 import { ChannelErrors } from './channels.errors.js';
 import { ChannelsRepository } from './channels.repository.js';
 import type { ChannelView, CreateChannelDto, GovernancePolicyDto } from './dto/channel.dto.js';
@@ -26,6 +29,13 @@ const channelView = (channel: ChannelEntity): ChannelView => ({
     displayPhoneNumber: channel.displayPhoneNumber,
   },
   policy: channel.policy,
+  sending: {
+    active: channel.sendingPausedAt === null,
+    provider: channel.provider,
+    pausedAt: channel.sendingPausedAt?.toISOString() ?? null,
+    pausedCode: channel.sendingPausedCode,
+    pausedReason: channel.sendingPausedReason,
+  },
 });
 
 function toPolicy(input: GovernancePolicyDto, kind: ChannelKind): GovernancePolicy {
@@ -54,6 +64,7 @@ const auditActor = (actor: Actor | 'system'): AuditActor =>
 @Injectable()
 export class ChannelsService {
   private readonly recent = new TtlCache<ChannelView>(2_000);
+  private readonly logger = new Logger('Channels');
 
   constructor(
     private readonly channels: ChannelsRepository,
@@ -102,6 +113,10 @@ export class ChannelsService {
         phoneNumberId: input.whatsapp.phoneNumberId,
         displayPhoneNumber: input.whatsapp.displayPhoneNumber,
         policy,
+        provider: CLOUD_API_PROVIDER_NAME,
+        sendingPausedAt: null,
+        sendingPausedCode: null,
+        sendingPausedReason: null,
       });
       await this.audit.record({
         type: 'channel.created',
@@ -137,5 +152,64 @@ export class ChannelsService {
       });
       return channelView(saved);
     });
+  }
+
+  /**
+   * Stops all sending on a channel after a failure that would hit every send (an expired token,
+   * a missing permission, a restricted account), and raises the alert: an audit event and an
+   * error in the log. Pausing an already paused channel changes nothing.
+   */
+  async pauseSending(id: string, failure: { code: string; reason: string }): Promise<void> {
+    const paused = await this.uow.run(async () => {
+      const changed = await this.channels.pauseSending(id, failure.code, failure.reason);
+      if (changed) {
+        await this.audit.record({
+          type: 'channel.sending_paused',
+          actor: { kind: 'system', reason: 'dispatcher' },
+          subject: { channelId: id },
+          data: { code: failure.code, reason: failure.reason },
+        });
+      }
+      return changed;
+    });
+    this.recent.delete(id);
+    if (paused) {
+      this.logger.error(
+        `ALERT: sending on channel ${id} is paused (WhatsApp code ${failure.code}): ${failure.reason}`,
+      );
+    }
+  }
+
+  async resumeSending(actor: Actor, id: string): Promise<ChannelView> {
+    return this.uow.run(async () => {
+      const channel = await this.channels.findById(id);
+      if (!channel) throw ChannelErrors.notFound();
+      if (channel.sendingPausedAt === null) throw ChannelErrors.notPaused();
+      const { sendingPausedCode: code } = channel;
+      channel.sendingPausedAt = null;
+      channel.sendingPausedCode = null;
+      channel.sendingPausedReason = null;
+      const saved = await this.channels.save(channel);
+      this.recent.delete(id);
+      await this.audit.record({
+        type: 'channel.sending_resumed',
+        actor: { kind: 'staff', id: actor.id },
+        subject: { channelId: id },
+        data: { pausedCode: code },
+      });
+      return channelView(saved);
+    });
+  }
+
+  /** The channel as the dispatcher needs it, read fresh: a pause must be seen at once. */
+  async sendingState(id: string): Promise<ChannelEntity> {
+    const channel = await this.channels.findById(id);
+    if (!channel) throw ChannelErrors.notFound();
+    return channel;
+  }
+
+  /** Which channel each of these WhatsApp phone-number ids belongs to. */
+  idsByPhoneNumberId(phoneNumberIds: string[]): Promise<Map<string, string>> {
+    return this.channels.idsByPhoneNumberId(phoneNumberIds);
   }
 }

@@ -15,6 +15,8 @@ import { MessageListView, MessageView } from './dto/message-view.dto.js';
 import { MessageDraftingService } from './message-drafting.service.js';
 import { MessageQueryService } from './message-query.service.js';
 import { MessageReviewService } from './message-review.service.js';
+import { MessageTestSendService } from './message-test-send.service.js';
+import { TestSendDto, TestSendView } from './dto/test-send.dto.js';
 
 const DRAFTERS = ['officer', 'service_manager', 'comms_approver'] as const;
 const APPROVERS = ['service_manager', 'comms_approver'] as const;
@@ -27,6 +29,7 @@ export class MessagesController {
     private readonly drafting: MessageDraftingService,
     private readonly review: MessageReviewService,
     private readonly query: MessageQueryService,
+    private readonly testSends: MessageTestSendService,
   ) {}
 
   @Post()
@@ -103,5 +106,18 @@ export class MessagesController {
     @Body() body: CancelMessageDto,
   ): Promise<MessageView> {
     return this.drafting.cancel(actor, id, body.reason);
+  }
+
+  @Post(':id/test-send')
+  @Roles(...APPROVERS)
+  @ApiOperation({
+    summary: 'Send the exact version under review to my own registered phone',
+  })
+  testSend(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() body: TestSendDto,
+  ): Promise<TestSendView> {
+    return this.testSends.sendTest(actor, id, body.version);
   }
 }

@@ -61,4 +61,24 @@ export const MessageErrors = {
     badInput('SEND_AT_IN_PAST', 'sendAt is in the past; choose a later time or omit it.'),
   sendAtTooFar: () => badInput('SEND_AT_TOO_FAR', 'sendAt must be within a year.'),
   invalidCursor: () => badInput('INVALID_CURSOR', 'The cursor is not one this list gave out.'),
+  testNotAvailable: (status: string) =>
+    conflict(
+      'TEST_SEND_NOT_AVAILABLE',
+      `A test can be sent while a message is in review, approved or scheduled; this one is ${status.replace('_', ' ')}.`,
+    ),
+  testPhoneMissing: () =>
+    conflict(
+      'TEST_PHONE_NOT_REGISTERED',
+      'Register your own phone first (PUT /api/v1/me/test-phone), then send the test again.',
+    ),
+  contentHashMismatch: () =>
+    conflict(
+      'CONTENT_HASH_MISMATCH',
+      'The stored message no longer matches the hash it was written with; nothing was sent. Tell ICT.',
+    ),
+  channelPaused: (reason: string | null) =>
+    conflict(
+      'CHANNEL_SENDING_PAUSED',
+      `Sending on this channel is paused${reason ? `: ${reason}` : ''}. An admin must resume it.`,
+    ),
 };

@@ -2,15 +2,26 @@ import { Module } from '@nestjs/common';
 import { AudienceModule } from '../audience/audience.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
+import { DeliveriesModule } from '../deliveries/deliveries.module.js';
+import { DispatchModule } from '../dispatch/dispatch.module.js';
+import { OrganisationModule } from '../organisation/organisation.module.js';
 import { MessageDraftingService } from './message-drafting.service.js';
 import { MessageQueryService } from './message-query.service.js';
 import { MessageRecords } from './message-records.service.js';
 import { MessageReviewService } from './message-review.service.js';
+import { MessageTestSendService } from './message-test-send.service.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesRepository } from './messages.repository.js';
 
 @Module({
-  imports: [AuditModule, AudienceModule, ChannelsModule],
+  imports: [
+    AuditModule,
+    AudienceModule,
+    ChannelsModule,
+    DeliveriesModule,
+    DispatchModule,
+    OrganisationModule,
+  ],
   controllers: [MessagesController],
   providers: [
     MessagesRepository,
@@ -18,6 +29,7 @@ import { MessagesRepository } from './messages.repository.js';
     MessageDraftingService,
     MessageReviewService,
     MessageQueryService,
+    MessageTestSendService,
   ],
 })
 export class MessagesModule {}

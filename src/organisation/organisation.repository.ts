@@ -102,4 +102,16 @@ export class OrganisationRepository {
     const saved = await this.staff().save(entity);
     return (await this.findStaffById(saved.id)) ?? saved;
   }
+
+  async setTestPhone(staffId: string, sealed: string | null): Promise<void> {
+    await this.staff().update({ id: staffId }, { testPhoneSealed: sealed });
+  }
+
+  async testPhone(staffId: string): Promise<string | null> {
+    const row = await this.staff().findOne({
+      select: { id: true, testPhoneSealed: true },
+      where: { id: staffId },
+    });
+    return row?.testPhoneSealed ?? null;
+  }
 }

@@ -159,6 +159,7 @@ export class OrganisationService {
         active: false,
         serviceIds: [],
       });
+      await this.repository.setTestPhone(id, null);
       this.actors.delete(before.email);
       await this.audit.eraseSubject('staff', id, { kind: 'staff', id: actor.id });
       return staffView(erased);

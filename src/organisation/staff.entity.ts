@@ -28,6 +28,10 @@ export class StaffEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Their own phone for "send me a test", sealed by PhoneVault; never stored in clear. */
+  @Column({ name: 'test_phone_sealed', type: 'text', nullable: true })
+  testPhoneSealed: string | null;
+
   @ManyToMany(() => ServiceEntity)
   @JoinTable({
     name: 'staff_services',

@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -12,6 +14,8 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: INestApplication;
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
   http: TestAgent;
   db: TestDatabase;
   /** This app's own directory for its audit signing key and checkpoint files. */
@@ -28,6 +32,13 @@ export const TEST_ENVIRONMENT: Environment = {
   LOG_LEVEL: 'error',
   BOOTSTRAP_ADMIN_EMAIL: 'admin@example.gov.uk',
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
+  // Fixed keys, so a test can seal and look up numbers the way the app does.
+  PHONE_ENCRYPTION_KEYS: `test1:${Buffer.alloc(32, 7).toString('base64')}`,
+  PHONE_LOOKUP_KEY: Buffer.alloc(32, 9).toString('base64'),
+  // With no WhatsApp settings the app runs the simulator in-process: on a free port, quickly.
+  SIM_PORT: '0',
+  SIM_STATUS_DELAY_MS: '20',
+  SIM_WEBHOOK_RETRY_BASE_MS: '50',
 };
 
 /** The whole application on a database of the test's own, served in-process over HTTP. */
@@ -45,7 +56,8 @@ export async function startTestApp(
     ...options.env,
   });
   const app = await createApp({ config, databaseUrl: db.url, clock: options.clock });
-  await app.init();
+  // Listening for real, so that webhooks (from the simulator, say) can reach it.
+  await app.listen(0, '127.0.0.1');
   // Events are chained just after their transaction commits; like the API's own readers of the
   // log, direct reads in tests first let the sequencer chain everything committed so far.
   const sequencer = app.get(AuditSequencer);
@@ -55,8 +67,10 @@ export async function startTestApp(
     return query(text, values);
   };
   const http = request(app.getHttpServer() as Parameters<typeof request>[0]);
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   return {
     app,
+    url: `http://127.0.0.1:${port}`,
     http,
     db,
     auditDir,

@@ -130,6 +130,15 @@ export class WhatsAppNumberView {
   @ApiProperty() displayPhoneNumber: string;
 }
 
+export class ChannelSendingView {
+  @ApiProperty({ description: 'False while sending is paused after a channel-wide failure' })
+  active: boolean;
+  @ApiProperty({ example: 'whatsapp-cloud-api' }) provider: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) pausedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '190' }) pausedCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) pausedReason: string | null;
+}
+
 export class ChannelView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -137,6 +146,7 @@ export class ChannelView {
   @ApiProperty({ format: 'uuid', nullable: true }) serviceId: string | null;
   @ApiProperty({ type: WhatsAppNumberView }) whatsapp: WhatsAppNumberView;
   @ApiProperty({ type: GovernancePolicyView }) policy: GovernancePolicyView;
+  @ApiProperty({ type: ChannelSendingView }) sending: ChannelSendingView;
 }
 
 export class ChannelListView {

@@ -42,15 +42,13 @@ const bodyErrorHandler: ErrorRequestHandler = (err: BodyParserError, _req, res, 
   res.status(known.statusCode).json(known);
 };
 
+/** Meta's callbacks can be up to 3 MB. */
+const WEBHOOK_LIMIT_BYTES = 3 * 1024 * 1024;
+
 export function installJsonBodyParsing(app: Express, limitBytes: number): void {
-  // The raw body is kept for routes that verify signatures over the exact bytes (webhooks).
-  app.use(
-    express.json({
-      limit: limitBytes,
-      verify: (req, _res, buf) => {
-        (req as { rawBody?: Buffer }).rawBody = buf;
-      },
-    }),
-  );
+  // Webhooks are checked against a signature over their exact bytes, whatever the content type
+  // says, so they are read raw (and the JSON parser below leaves them alone).
+  app.use('/webhooks', express.raw({ type: () => true, limit: WEBHOOK_LIMIT_BYTES }));
+  app.use(express.json({ limit: limitBytes }));
   app.use(bodyErrorHandler);
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { E164 } from '../../phone-numbers/phone-number.js';
+import { cloudApiMessageBody } from './cloud-api-request.js';
+
+const to = '+447400123456' as E164;
+
+describe('cloudApiMessageBody', () => {
+  it('sends a template with its body parameters in order, as Meta documents', () => {
+    expect(
+      cloudApiMessageBody(to, {
+        kind: 'template',
+        templateName: 'area_alert',
+        language: 'en_GB',
+        parameters: ['Gritting tonight', 'from 8pm'],
+      }),
+    ).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to,
+      type: 'template',
+      template: {
+        name: 'area_alert',
+        language: { code: 'en_GB' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Gritting tonight' },
+              { type: 'text', text: 'from 8pm' },
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  it('sends text without link previews', () => {
+    expect(cloudApiMessageBody(to, { kind: 'text', body: 'Bins are late' })).toMatchObject({
+      type: 'text',
+      text: { preview_url: false, body: 'Bins are late' },
+    });
+  });
+
+  it('sends reply buttons and lists as interactive messages', () => {
+    const buttons = cloudApiMessageBody(to, {
+      kind: 'buttons',
+      body: 'Keep the library open late?',
+      buttons: [{ id: 'yes', title: 'Yes' }],
+    });
+    expect(buttons).toMatchObject({
+      type: 'interactive',
+      interactive: {
+        type: 'button',
+        body: { text: 'Keep the library open late?' },
+        action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }] },
+      },
+    });
+    const list = cloudApiMessageBody(to, {
+      kind: 'list',
+      body: 'Choose your area',
+      buttonText: 'Areas',
+      sections: [{ rows: [{ id: 'north', title: 'Northfield' }] }],
+    });
+    expect(list).toMatchObject({
+      interactive: {
+        type: 'list',
+        action: { button: 'Areas', sections: [{ rows: [{ id: 'north', title: 'Northfield' }] }] },
+      },
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import type { OutboundContent } from '../../dispatch/outbound-message.js';
+import type { E164 } from '../../phone-numbers/phone-number.js';
+
+/** The JSON body of `POST /{version}/{phone-number-id}/messages` for one recipient. */
+export function cloudApiMessageBody(to: E164, content: OutboundContent): Record<string, unknown> {
+  const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
+  switch (content.kind) {
+    case 'template':
+      return {
+        ...envelope,
+        type: 'template',
+        template: {
+          name: content.templateName,
+          language: { code: content.language },
+          components:
+            content.parameters.length === 0
+              ? []
+              : [
+                  {
+                    type: 'body',
+                    parameters: content.parameters.map((text) => ({ type: 'text', text })),
+                  },
+                ],
+        },
+      };
+    case 'text':
+      return { ...envelope, type: 'text', text: { preview_url: false, body: content.body } };
+    case 'buttons':
+      return {
+        ...envelope,
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          body: { text: content.body },
+          action: {
+            buttons: content.buttons.map(({ id, title }) => ({
+              type: 'reply',
+              reply: { id, title },
+            })),
+          },
+        },
+      };
+    case 'list':
+      return {
+        ...envelope,
+        type: 'interactive',
+        interactive: {
+          type: 'list',
+          body: { text: content.body },
+          action: { button: content.buttonText, sections: content.sections },
+        },
+      };
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { FailureClass } from '../../dispatch/outbound-message.js';
+import type { E164 } from '../../phone-numbers/phone-number.js';
+import type { InboundKind } from '../webhooks/webhook-callbacks.js';
+
+/** A resident's message or tap on one of the council's channels, stored and ready to act on. */
+export interface ResidentMessage {
+  /** The inbound_messages row. */
+  id: string;
+  channelId: string;
+  from: E164;
+  kind: InboundKind;
+  body: string | null;
+  replyId: string | null;
+  /** The provider id of the message answered, if any. */
+  contextId: string | null;
+  sentAt: Date;
+}
+
+/** A send that the provider reported failed after accepting it. */
+export interface DeliveryFailed {
+  deliveryId: string;
+  channelId: string;
+  messageId: string | null;
+  code: string;
+  class: FailureClass;
+  suppressRecipient: boolean;
+}
+
+/**
+ * Takes a resident's message if it is for this handler (JOIN or STOP for the residents module,
+ * a poll answer for polls...) and returns true; false leaves it for others and, in the end, the
+ * channel's inbox. Handlers run inside the transaction that stores the message, so what they do
+ * commits with it, or not at all.
+ */
+export type ResidentMessageHandler = (message: ResidentMessage) => Promise<boolean>;
+export type DeliveryFailedHandler = (event: DeliveryFailed) => Promise<void>;
+
+/** The domain events that come out of Meta's callbacks, for other modules to subscribe to. */
+@Injectable()
+export class WhatsAppEvents {
+  private readonly logger = new Logger('WhatsAppEvents');
+  private readonly messageHandlers: { name: string; handle: ResidentMessageHandler }[] = [];
+  private readonly failureHandlers: DeliveryFailedHandler[] = [];
+
+  onResidentMessage(name: string, handle: ResidentMessageHandler): void {
+    this.messageHandlers.push({ name, handle });
+  }
+
+  onDeliveryFailed(handle: DeliveryFailedHandler): void {
+    this.failureHandlers.push(handle);
+  }
+
+  /** The name of the handler that took the message, or null when none did. */
+  async residentMessage(message: ResidentMessage): Promise<string | null> {
+    for (const { name, handle } of this.messageHandlers) {
+      if (await handle(message)) {
+        this.logger.debug(`inbound message ${message.id} taken by ${name}`);
+        return name;
+      }
+    }
+    return null;
+  }
+
+  async deliveryFailed(event: DeliveryFailed): Promise<void> {
+    for (const handle of this.failureHandlers) await handle(event);
+  }
+}
