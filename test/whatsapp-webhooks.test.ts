@@ -372,7 +372,10 @@ describe('POST /webhooks/whatsapp: statuses', () => {
     const channel = await t.http
       .get(`/api/v1/channels/${council.channels.corporate}`)
       .set(council.bearer(council.admin));
-    expect((channel.body as { sending: object }).sending).toMatchObject({ active: false, pausedCode: '131031' });
+    expect((channel.body as { sending: object }).sending).toMatchObject({
+      active: false,
+      pausedCode: '131031',
+    });
     const resumed = await t.http
       .post(`/api/v1/channels/${council.channels.corporate}/resume-sending`)
       .set(council.bearer(council.admin));
@@ -482,5 +485,27 @@ describe("POST /webhooks/whatsapp: residents' messages", () => {
     await processor.settle();
     expect(await stored(wamid)).toBeUndefined();
     expect((await counts()).inbox).toBe(0);
+  });
+});
+
+describe('processing: nothing lost when something fails', () => {
+  it('keeps a callback it cannot process, with the error, and still processes the others', async () => {
+    const vault = t.app.get(PhoneVault);
+    // A stored callback that cannot be read (as if written by a buggy or older version).
+    await t.db.query(`INSERT INTO whatsapp_webhook_inbox (payload_sealed) VALUES ($1)`, [
+      vault.sealBytes(Buffer.from('{"object": "whatsapp_business_account", "entry": [')),
+    ]);
+    const wamid = nextWamid();
+    const id = await newDelivery(wamid);
+    await postStatus(wamid, 'delivered', 5);
+    await processor.settle();
+    expect(await delivery(id)).toMatchObject({ status: 'delivered' });
+    const stuck = await t.db.query<{ failed_attempts: number; last_error: string }>(
+      `SELECT failed_attempts, last_error FROM whatsapp_webhook_inbox`,
+    );
+    expect(stuck).toHaveLength(1);
+    expect(stuck[0].failed_attempts).toBeGreaterThanOrEqual(1);
+    expect(stuck[0].last_error).toMatch(/JSON/);
+    await t.db.query(`DELETE FROM whatsapp_webhook_inbox`);
   });
 });
