@@ -8,11 +8,12 @@ describe('normalisePhoneNumber', () => {
     ['0044 7400 123456', '+447400123456'],
     ['(020) 7946 0018', '+442079460018'],
     ['+353 85 123 4567', '+353851234567'],
+    ['07700 900123', '+447700900123'],
   ])('reads %s as %s', (input, expected) => {
     expect(normalisePhoneNumber(input)).toBe(expected);
   });
 
-  it.each(['', 'not a number', '07400 12345', '+44 7400 1234567', '+999 123', '1'.repeat(41)])(
+  it.each(['', 'not a number', '07400 12345', '07700 901123', '+44 7400 1234567', '+999 123', '1'.repeat(41)])(
     'refuses %j',
     (input) => {
       expect(normalisePhoneNumber(input)).toBeNull();
