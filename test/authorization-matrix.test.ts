@@ -143,6 +143,13 @@ describe('authorisation: every route against every role', () => {
       },
     },
     {
+      method: 'get',
+      route: '/api/v1/messages/:id/test-sends',
+      allowed: 'any',
+      ok: 200,
+      prepare: async (_, role) => ({ path: `/api/v1/messages/${await draftFor(role)}/test-sends` }),
+    },
+    {
       method: 'post',
       route: '/api/v1/channels/:id/resume-sending',
       allowed: ['admin'],

@@ -127,6 +127,21 @@ describe('send a test to my own phone (embedded simulator)', () => {
     expect(delivery).toMatchObject({ status: 'read', purpose: 'test' });
     expect(delivery.sent_at).not.toBeNull();
 
+    const listed = await t.http
+      .get(`/api/v1/messages/${id}/test-sends`)
+      .set(council.bearer(council.officer));
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({
+      items: [
+        { deliveryId: sent.deliveryId, version: 1, requestedBy: council.comms.id, status: 'read' },
+      ],
+    });
+    // Someone who cannot see the message cannot see its tests either.
+    const outsider = await t.http
+      .get(`/api/v1/messages/${id}/test-sends`)
+      .set(council.bearer(council.youthOfficer));
+    expect(outsider.status).toBe(404);
+
     const events = await t.db.query<{ payload: string }>(
       `SELECT payload FROM audit_events WHERE type = 'message.test_sent' AND message_id = $1`,
       [id],
@@ -241,7 +256,10 @@ describe('an expired access token pauses the channel', () => {
     const channel = await t.http
       .get(`/api/v1/channels/${council.channels.corporate}`)
       .set(council.bearer(council.comms));
-    expect((channel.body as { sending: object }).sending).toMatchObject({ active: false, pausedCode: '190' });
+    expect((channel.body as { sending: object }).sending).toMatchObject({
+      active: false,
+      pausedCode: '190',
+    });
     const alerts = await t.db.query<{ payload: string }>(
       `SELECT payload FROM audit_events WHERE type = 'channel.sending_paused'`,
     );

@@ -27,6 +27,20 @@ export interface LockedDelivery extends DeliveryProgress {
   providerMessageId: string;
 }
 
+export interface DeliverySummary {
+  id: string;
+  version: number;
+  requestedBy: string | null;
+  status: DeliveryStatus;
+  at: Date;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  readAt: Date | null;
+  failedAt: Date | null;
+  failureCode: string | null;
+  failureReason: string | null;
+}
+
 export interface IncomingReceipt extends Receipt {
   providerMessageId: string;
 }
@@ -219,6 +233,45 @@ export class DeliveriesRepository {
         column('failureReason'),
       ],
     );
+  }
+
+  /** Test sends of a message, newest first. */
+  async testsOf(messageId: string): Promise<DeliverySummary[]> {
+    const rows = await this.query<
+      {
+        id: string;
+        message_version: number;
+        requested_by: string | null;
+        status: DeliveryStatus;
+        created_at: Date;
+        sent_at: Date | null;
+        delivered_at: Date | null;
+        read_at: Date | null;
+        failed_at: Date | null;
+        failure_code: string | null;
+        failure_reason: string | null;
+      }[]
+    >(
+      `SELECT id, message_version, requested_by, status, created_at, sent_at, delivered_at,
+              read_at, failed_at, failure_code, failure_reason
+         FROM message_deliveries
+        WHERE message_id = $1 AND purpose = 'test'
+        ORDER BY created_at DESC, id`,
+      [messageId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      version: row.message_version,
+      requestedBy: row.requested_by,
+      status: row.status,
+      at: row.created_at,
+      sentAt: row.sent_at,
+      deliveredAt: row.delivered_at,
+      readAt: row.read_at,
+      failedAt: row.failed_at,
+      failureCode: row.failure_code,
+      failureReason: row.failure_reason,
+    }));
   }
 
   /** Provider ids with receipts that arrived before their delivery's id was stored. */

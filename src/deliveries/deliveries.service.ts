@@ -3,6 +3,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { progressFromReceipts } from './delivery-progress.js';
 import {
   DeliveriesRepository,
+  type DeliverySummary,
   type IncomingReceipt,
   type LockedDelivery,
   type NewDelivery,
@@ -39,6 +40,10 @@ export class DeliveriesService {
       await this.deliveries.markAccepted(id, providerMessageId, attempts);
       await this.refresh([providerMessageId]);
     });
+  }
+
+  testsOf(messageId: string): Promise<DeliverySummary[]> {
+    return this.deliveries.testsOf(messageId);
   }
 
   failed: DeliveriesRepository['markFailed'] = (id, failure, attempts) =>

@@ -10,7 +10,7 @@ import { maskPhoneNumber } from '../phone-numbers/phone-number.js';
 import { PhoneVault } from '../phone-numbers/phone-vault.js';
 import { approvalRefusal } from './domain/message-access.js';
 import { versionMatchesItsHash } from './domain/version-integrity.js';
-import type { TestSendView } from './dto/test-send.dto.js';
+import type { TestSendListView, TestSendView } from './dto/test-send.dto.js';
 import { MessageRecords } from './message-records.service.js';
 import { MessageErrors } from './messages.errors.js';
 
@@ -103,6 +103,28 @@ export class MessageTestSendService {
             code: outcome.failure.code,
             reason: outcome.failure.reason,
           },
+    };
+  }
+
+  /** The tests sent of a message, with how far each got; for anyone who may see the message. */
+  async list(actor: Actor, id: string): Promise<TestSendListView> {
+    await this.records.visible(actor, id, { lock: false });
+    const iso = (date: Date | null) => date?.toISOString() ?? null;
+    const items = await this.deliveries.testsOf(id);
+    return {
+      items: items.map((item) => ({
+        deliveryId: item.id,
+        version: item.version,
+        requestedBy: item.requestedBy,
+        status: item.status,
+        at: item.at.toISOString(),
+        sentAt: iso(item.sentAt),
+        deliveredAt: iso(item.deliveredAt),
+        readAt: iso(item.readAt),
+        failedAt: iso(item.failedAt),
+        failureCode: item.failureCode,
+        failureReason: item.failureReason,
+      })),
     };
   }
 }

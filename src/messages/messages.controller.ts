@@ -16,7 +16,7 @@ import { MessageDraftingService } from './message-drafting.service.js';
 import { MessageQueryService } from './message-query.service.js';
 import { MessageReviewService } from './message-review.service.js';
 import { MessageTestSendService } from './message-test-send.service.js';
-import { TestSendDto, TestSendView } from './dto/test-send.dto.js';
+import { TestSendDto, TestSendListView, TestSendView } from './dto/test-send.dto.js';
 
 const DRAFTERS = ['officer', 'service_manager', 'comms_approver'] as const;
 const APPROVERS = ['service_manager', 'comms_approver'] as const;
@@ -119,5 +119,15 @@ export class MessagesController {
     @Body() body: TestSendDto,
   ): Promise<TestSendView> {
     return this.testSends.sendTest(actor, id, body.version);
+  }
+
+  @Get(':id/test-sends')
+  @AnyStaff()
+  @ApiOperation({ summary: 'The tests sent of this message and how far each got' })
+  testSendsOf(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+  ): Promise<TestSendListView> {
+    return this.testSends.list(actor, id);
   }
 }

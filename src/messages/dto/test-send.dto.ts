@@ -26,3 +26,22 @@ export class TestSendView {
   @ApiProperty({ nullable: true, type: String }) providerMessageId: string | null;
   @ApiProperty({ nullable: true, type: TestSendFailureView }) failure: TestSendFailureView | null;
 }
+
+export class TestSendSummaryView {
+  @ApiProperty({ format: 'uuid' }) deliveryId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) requestedBy: string | null;
+  @ApiProperty({ enum: ['queued', 'accepted', 'sent', 'delivered', 'read', 'failed'] })
+  status: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) deliveredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) failedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) failureCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) failureReason: string | null;
+}
+
+export class TestSendListView {
+  @ApiProperty({ type: [TestSendSummaryView] }) items: TestSendSummaryView[];
+}
