@@ -107,9 +107,7 @@ describe('sending', () => {
     const [received] = await handset(RESIDENT);
     expect(outcome.ok && outcome.providerMessageId).toBe(received.id);
     expect(received.type).toBe('template');
-    expect(JSON.stringify(received.payload)).toContain(
-      'Gritting tonight from 8pm on all A roads.',
-    );
+    expect(JSON.stringify(received.payload)).toContain('Gritting tonight from 8pm on all A roads.');
   });
 
   it("sends text, reply buttons and a list inside the resident's 24-hour window", async () => {

@@ -13,12 +13,17 @@ describe('normalisePhoneNumber', () => {
     expect(normalisePhoneNumber(input)).toBe(expected);
   });
 
-  it.each(['', 'not a number', '07400 12345', '07700 901123', '+44 7400 1234567', '+999 123', '1'.repeat(41)])(
-    'refuses %j',
-    (input) => {
-      expect(normalisePhoneNumber(input)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'not a number',
+    '07400 12345',
+    '07700 901123',
+    '+44 7400 1234567',
+    '+999 123',
+    '1'.repeat(41),
+  ])('refuses %j', (input) => {
+    expect(normalisePhoneNumber(input)).toBeNull();
+  });
 });
 
 describe('WhatsApp ids', () => {
