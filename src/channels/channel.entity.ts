@@ -46,6 +46,14 @@ export class ChannelEntity {
   @Column({ name: 'sending_paused_reason', type: 'text', nullable: true })
   sendingPausedReason: string | null;
 
+  /** Messages per second this number may send (Meta's default is 80; up to 1,000). */
+  @Column({ name: 'throughput_per_second', type: 'int', default: 80 })
+  throughputPerSecond: number;
+
+  /** The fan-out's shared pacing: the next free send slot, across every Crier process. */
+  @Column({ name: 'next_send_slot_at', type: 'timestamptz', nullable: true })
+  nextSendSlotAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -9,6 +9,8 @@ import type { ChannelEntity } from './channel.entity.js';
 
 /** New channels send through the WhatsApp Cloud API (see src/dispatch/sender-registry.ts). */
 const CLOUD_API_PROVIDER_NAME = 'whatsapp-cloud-api';
+/** Meta's default messages per second for a business number. */
+const DEFAULT_THROUGHPUT = 80;
 import { ChannelErrors } from './channels.errors.js';
 import { ChannelsRepository } from './channels.repository.js';
 import type { ChannelView, CreateChannelDto, GovernancePolicyDto } from './dto/channel.dto.js';
@@ -35,6 +37,7 @@ const channelView = (channel: ChannelEntity): ChannelView => ({
     pausedAt: channel.sendingPausedAt?.toISOString() ?? null,
     pausedCode: channel.sendingPausedCode,
     pausedReason: channel.sendingPausedReason,
+    throughputPerSecond: channel.throughputPerSecond,
   },
 });
 
@@ -117,6 +120,8 @@ export class ChannelsService {
         sendingPausedAt: null,
         sendingPausedCode: null,
         sendingPausedReason: null,
+        throughputPerSecond: DEFAULT_THROUGHPUT,
+        nextSendSlotAt: null,
       });
       await this.audit.record({
         type: 'channel.created',

@@ -11,7 +11,8 @@ import type { ReviewDecision } from './entities/message-review.entity.js';
  */
 export const MESSAGE_RECORD_SQL = `
   SELECT m.id, m.channel_id, m.service_id, m.status, m.current_version, m.review_round,
-         m.created_by, m.dispatch_at, m.dispatch_job_id, m.cancel_reason, m.created_at, m.updated_at,
+         m.created_by, m.dispatch_at, m.dispatch_job_id, m.cancel_reason, m.recipients_frozen_at,
+         m.created_at, m.updated_at,
          v.channel_id AS version_channel_id, v.content, v.audience, v.priority, v.send_at,
          v.emergency_reason, v.content_hash, v.edited_by, v.created_at AS version_created_at,
          c.kind AS channel_kind, c.service_id AS channel_service_id, c.policy AS channel_policy,
@@ -41,6 +42,7 @@ export interface MessageRecordRow {
   dispatch_at: Date | null;
   dispatch_job_id: string | null;
   cancel_reason: string | null;
+  recipients_frozen_at: Date | null;
   created_at: Date;
   updated_at: Date;
   version_channel_id: string;
@@ -87,6 +89,7 @@ export function toMessageRecord(row: MessageRecordRow): MessageRecord & { channe
       dispatchAt: row.dispatch_at,
       dispatchJobId: row.dispatch_job_id,
       cancelReason: row.cancel_reason,
+      recipientsFrozenAt: row.recipients_frozen_at,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     },

@@ -113,6 +113,7 @@ export class MessagesRepository {
         currentVersion: 1,
         reviewRound: 0,
         dispatchAt: null,
+        recipientsFrozenAt: null,
         dispatchJobId: null,
         cancelReason: null,
         createdAt: row.created_at,

@@ -137,6 +137,8 @@ export class ChannelSendingView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) pausedAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: '190' }) pausedCode: string | null;
   @ApiProperty({ nullable: true, type: String }) pausedReason: string | null;
+  @ApiProperty({ description: 'Messages per second across every Crier process', example: 80 })
+  throughputPerSecond: number;
 }
 
 export class ChannelView {

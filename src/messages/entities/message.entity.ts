@@ -39,6 +39,10 @@ export class MessageEntity {
   @Column({ name: 'dispatch_job_id', type: 'text', nullable: true })
   dispatchJobId: string | null;
 
+  /** When the fan-out fixed who receives it; null until it starts sending. */
+  @Column({ name: 'recipients_frozen_at', type: 'timestamptz', nullable: true })
+  recipientsFrozenAt: Date | null;
+
   @Column({ name: 'cancel_reason', type: 'text', nullable: true })
   cancelReason: string | null;
 
