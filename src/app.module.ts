@@ -10,11 +10,13 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { FanoutModule } from './fanout/fanout.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
 import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module.js';
+import { ResidentsModule } from './residents/residents.module.js';
 import { WhatsAppModule } from './whatsapp/whatsapp.module.js';
 
 export interface AppModuleOptions {
@@ -43,6 +45,8 @@ export class AppModule {
         ChannelsModule,
         MessagesModule,
         WhatsAppModule,
+        FanoutModule,
+        ResidentsModule,
         HealthModule,
         DemoModule,
       ],

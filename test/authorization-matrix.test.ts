@@ -29,6 +29,8 @@ interface Row {
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${(counter += 1)}`;
+/** A fresh number in Ofcom's drama range (07700 900000-900999), never a real person's. */
+const dramaNumber = () => `07700 900${unique('').padStart(3, '0')}`;
 
 describe('authorisation: every route against every role', () => {
   let t: TestApp;
@@ -148,6 +150,16 @@ describe('authorisation: every route against every role', () => {
       allowed: 'any',
       ok: 200,
       prepare: async (_, role) => ({ path: `/api/v1/messages/${await draftFor(role)}/test-sends` }),
+    },
+    {
+      method: 'put',
+      route: '/api/v1/channels/:id/throughput',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({
+        path: `/api/v1/channels/${council.channels.corporate}/throughput`,
+        body: { throughputPerSecond: 80 },
+      }),
     },
     {
       method: 'post',
@@ -364,6 +376,39 @@ describe('authorisation: every route against every role', () => {
           });
         return { path: `/api/v1/staff/${(created.body as { id: string }).id}/erasure` };
       },
+    },
+    {
+      method: 'post',
+      route: '/api/v1/subscribers/import',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({
+        path: '/api/v1/subscribers/import',
+        body: {
+          subscribers: [
+            {
+              phone: dramaNumber(),
+              areas: ['northfield'],
+              topics: ['gritting'],
+              consent: { source: 'paper form', capturedAt: '2024-05-01', evidence: 'Form 1' },
+            },
+          ],
+        },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/privacy/subject-access',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({ path: '/api/v1/privacy/subject-access', body: { phone: dramaNumber() } }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/privacy/erasure',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({ path: '/api/v1/privacy/erasure', body: { phone: dramaNumber() } }),
     },
   ];
 

@@ -756,7 +756,8 @@ describe('bad input', () => {
   const f = {} as Fixture;
 
   beforeAll(async () => {
-    f.t = await startTestApp('bad-input');
+    // Refusals only: nothing here should be sent, and counts must not move in the background.
+    f.t = await startTestApp('bad-input', { env: { FANOUT_WORKER: 'false' } });
     f.c = await setUpCouncil(f.t);
     const { t, c } = f;
     const officer = c.bearer(c.officer);

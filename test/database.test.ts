@@ -10,7 +10,7 @@ const APPEND_ONLY = ['audit_events', 'message_versions', 'message_reviews'];
 describe('the database schema', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('database');
+    t = await startTestApp('database', { env: { FANOUT_WORKER: 'false' } });
     // One approved message puts rows in every append-only table.
     const council = await setUpCouncil(t);
     const created = await t.http

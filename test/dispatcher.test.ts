@@ -34,6 +34,7 @@ let simulator: RunningSimulator;
 const draws: number[] = [];
 const sleeps: number[] = [];
 const pauses: { channelId: string; failure: SendFailure }[] = [];
+const throttles: string[] = [];
 
 function dispatcher(options: { baseUrl?: string; token?: string } = {}): Dispatcher {
   const sender = new CloudApiSender({
@@ -47,6 +48,10 @@ function dispatcher(options: { baseUrl?: string; token?: string } = {}): Dispatc
     channels: {
       pause: (channelId, failure) => {
         pauses.push({ channelId, failure });
+        return Promise.resolve();
+      },
+      throttled: (channelId) => {
+        throttles.push(channelId);
         return Promise.resolve();
       },
     },
@@ -98,6 +103,7 @@ beforeEach(async () => {
   draws.length = 0;
   sleeps.length = 0;
   pauses.length = 0;
+  throttles.length = 0;
 });
 
 describe('sending', () => {
@@ -153,6 +159,8 @@ describe('temporary failures: retried with backoff', () => {
     draws.push(0.1, 0.1); // the first two attempts fail, the third goes through
     const outcome = await send(alert);
     expect(outcome).toMatchObject({ ok: true, attempts: 3 });
+    // Every sender on the channel is told to slow down, not just this one.
+    expect(throttles).toEqual([channel.id, channel.id]);
     // Exponential: a ceiling of 100 then 200 ms, jittered to three quarters of it.
     expect(sleeps).toEqual([75, 150]);
     expect(await handset(RESIDENT)).toHaveLength(1);

@@ -1,12 +1,16 @@
 /** Who caused an event, as callers name them: a staff member by id, or Crier itself. */
 export type AuditActor = { kind: 'staff'; id: string } | { kind: 'system'; reason: string };
 
-/** What an event is about, as callers name it. A person is named by their staff id. */
+/**
+ * What an event is about, as callers name it. A person is named by their staff id, or a resident
+ * by their subscriber id; at most one person per event.
+ */
 export interface AuditSubject {
   messageId?: string;
   channelId?: string;
   staffId?: string;
   serviceId?: string;
+  residentId?: string;
 }
 
 export interface AuditEventInput {
@@ -26,7 +30,12 @@ export interface StoredSubject {
   channelId?: string;
   serviceId?: string;
   staffRef?: string;
+  residentRef?: string;
 }
+
+/** The person an event is about, kept in the searchable subject_ref column. */
+export const subjectRefOf = (subject: StoredSubject): string | null =>
+  subject.staffRef ?? subject.residentRef ?? null;
 
 /** The exact content of the canonical JSON text that is stored and hashed. */
 export interface StoredAuditEvent {

@@ -10,6 +10,7 @@ import type {
   StoredAuditEvent,
   StoredSubject,
 } from './audit-event.js';
+import { subjectRefOf } from './audit-event.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { AuditEventRepository, type QueuedRow } from './audit-event.repository.js';
 import type { PseudonymSubjectType } from './pseudonyms/audit-pseudonym.entity.js';
@@ -58,7 +59,7 @@ export class AuditLog {
         recordedAt,
         type: event.type,
         actorRef: actor.kind === 'staff' ? actor.ref : null,
-        subjectRef: subject.staffRef ?? null,
+        subjectRef: subjectRefOf(subject),
         messageId: subject.messageId ?? null,
         channelId: subject.channelId ?? null,
         event: text,
@@ -102,9 +103,16 @@ export class AuditLog {
   }
 
   private async storedSubject(subject: AuditSubject): Promise<StoredSubject> {
-    const { staffId, ...rest } = subject;
-    if (!staffId) return rest;
-    return { ...rest, staffRef: await this.staffRef(staffId) };
+    const { staffId, residentId, ...rest } = subject;
+    // One searchable subject_ref column: an event is about one person at most.
+    if (staffId && residentId) throw new Error('an audit event names at most one person');
+    if (staffId) return { ...rest, staffRef: await this.staffRef(staffId) };
+    if (residentId) {
+      // Not cached: residents are many and each is named rarely, unlike staff.
+      const { ref } = await this.pseudonyms.findOrCreate('resident', residentId);
+      return { ...rest, residentRef: ref };
+    }
+    return rest;
   }
 
   /**

@@ -7,6 +7,7 @@ import { AuditPseudonymsRepository } from './pseudonyms/audit-pseudonyms.reposit
 import { AuditSequencer } from './sequencer/audit-sequencer.service.js';
 
 const EMPTY: AuditEventPageView = { items: [], nextAfterSeq: null };
+const ABOUT_PAGE = 1_000;
 
 /** Search for investigations: filters, keyset pagination by seq, read-only. */
 @Injectable()
@@ -43,6 +44,24 @@ export class AuditQueryService {
     );
     const last = items.at(-1);
     return { items, nextAfterSeq: items.length === limit && last ? last.seq : null };
+  }
+
+  /**
+   * Every event about a resident, by their pseudonymous reference, for a subject-access request.
+   * Staff appear only as their references. None once the resident has been erased. Must not run
+   * inside a unit of work: sequencing first needs its own transaction.
+   */
+  async eventsAboutResident(residentId: string): Promise<StoredAuditEvent[]> {
+    const ref = (await this.pseudonyms.find('resident', residentId))?.ref;
+    if (!ref) return [];
+    await this.sequencer.sequence();
+    const events: StoredAuditEvent[] = [];
+    for (let afterSeq = 0; ;) {
+      const rows = await this.events.search({ afterSeq, limit: ABOUT_PAGE, subjectRef: ref });
+      events.push(...rows.map((row) => JSON.parse(row.payload) as StoredAuditEvent));
+      if (rows.length < ABOUT_PAGE) return events;
+      afterSeq = Number(rows[rows.length - 1].seq);
+    }
   }
 
   private async refOf(staffId: string): Promise<string | null> {

@@ -26,6 +26,6 @@ import { AuditVerifier } from './verification/audit-verifier.service.js';
     AuditVerifier,
     AuditExporter,
   ],
-  exports: [AuditLog, AuditSequencer, AuditVerifier, AuditCheckpointService],
+  exports: [AuditLog, AuditSequencer, AuditVerifier, AuditCheckpointService, AuditQueryService],
 })
 export class AuditModule {}

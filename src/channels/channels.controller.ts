@@ -9,6 +9,7 @@ import {
   ChannelView,
   CreateChannelDto,
   GovernancePolicyDto,
+  ThroughputDto,
 } from './dto/channel.dto.js';
 
 @ApiTags('channels')
@@ -54,5 +55,15 @@ export class ChannelsController {
     @Param('id', UuidParam) id: string,
   ): Promise<ChannelView> {
     return this.channels.resumeSending(actor, id);
+  }
+
+  @Put(':id/throughput')
+  @Roles('admin')
+  setThroughput(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() body: ThroughputDto,
+  ): Promise<ChannelView> {
+    return this.channels.setThroughput(actor, id, body.throughputPerSecond);
   }
 }

@@ -53,4 +53,36 @@ export class ChannelsRepository {
     });
     return new Map(rows.map((row) => [row.phoneNumberId, row.id]));
   }
+
+  /**
+   * Takes `count` consecutive send slots on the channel's shared clock and returns when the
+   * first is: one atomic UPDATE, so every Crier process together keeps to the channel's rate.
+   */
+  async reserveSendSlots(id: string, count: number): Promise<{ firstAt: Date; perSecond: number }> {
+    const [row] = await this.uow.manager().query<{ first_at: Date; per_second: number }[]>(
+      `WITH reserved AS (
+         UPDATE channels
+            SET next_send_slot_at = greatest(coalesce(next_send_slot_at, now()), now())
+                                    + make_interval(secs => $2::float8 / throughput_per_second)
+          WHERE id = $1
+          RETURNING next_send_slot_at - make_interval(secs => $2::float8 / throughput_per_second)
+                    AS first_at,
+                    throughput_per_second AS per_second)
+       SELECT * FROM reserved`,
+      [id, count],
+    );
+    if (!row) throw new Error(`no channel ${id}`);
+    return { firstAt: new Date(row.first_at), perSecond: row.per_second };
+  }
+
+  /** Pushes the channel's next send slot back: the provider said it is sending too fast. */
+  async delaySendSlots(id: string, ms: number): Promise<void> {
+    await this.uow.manager().query(
+      `UPDATE channels
+          SET next_send_slot_at = greatest(coalesce(next_send_slot_at, now()), now())
+                                  + make_interval(secs => $2::float8 / 1000)
+        WHERE id = $1`,
+      [id, ms],
+    );
+  }
 }

@@ -9,6 +9,8 @@ import type { ChannelEntity } from './channel.entity.js';
 
 /** New channels send through the WhatsApp Cloud API (see src/dispatch/sender-registry.ts). */
 const CLOUD_API_PROVIDER_NAME = 'whatsapp-cloud-api';
+/** How long every sender on a channel holds back after Meta says it is sending too fast. */
+const THROTTLE_PAUSE_MS = 1_000;
 /** Meta's default messages per second for a business number. */
 const DEFAULT_THROUGHPUT = 80;
 import { ChannelErrors } from './channels.errors.js';
@@ -216,5 +218,32 @@ export class ChannelsService {
   /** Which channel each of these WhatsApp phone-number ids belongs to. */
   idsByPhoneNumberId(phoneNumberIds: string[]): Promise<Map<string, string>> {
     return this.channels.idsByPhoneNumberId(phoneNumberIds);
+  }
+
+  reserveSendSlots(id: string, count: number): Promise<{ firstAt: Date; perSecond: number }> {
+    return this.channels.reserveSendSlots(id, count);
+  }
+
+  /** Meta answered 130429 (throughput reached): every process sending on it pauses a moment. */
+  async throttled(id: string): Promise<void> {
+    await this.channels.delaySendSlots(id, THROTTLE_PAUSE_MS);
+  }
+
+  async setThroughput(actor: Actor, id: string, perSecond: number): Promise<ChannelView> {
+    return this.uow.run(async () => {
+      const channel = await this.channels.findById(id);
+      if (!channel) throw ChannelErrors.notFound();
+      const before = channel.throughputPerSecond;
+      channel.throughputPerSecond = perSecond;
+      const saved = await this.channels.save(channel);
+      this.recent.delete(id);
+      await this.audit.record({
+        type: 'channel.throughput_changed',
+        actor: { kind: 'staff', id: actor.id },
+        subject: { channelId: id },
+        data: { before, after: perSecond },
+      });
+      return channelView(saved);
+    });
   }
 }

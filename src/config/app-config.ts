@@ -80,6 +80,18 @@ export interface AppConfig {
   audit: AuditConfig;
   whatsapp: WhatsAppConfig;
   phoneKeys: PhoneKeysConfig;
+  fanout: {
+    /**
+     * Whether this process sends approved alerts. Every process does by default; an installation
+     * may keep some processes to the API and the webhooks only.
+     */
+    worker: boolean;
+    /**
+     * How long a send claimed by a worker that stopped answering (a crash) waits for the
+     * provider's receipt before it is sent again. Long enough for Meta's first status callback.
+     */
+    inDoubtSeconds: number;
+  };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 

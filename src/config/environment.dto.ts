@@ -205,4 +205,16 @@ export class EnvironmentDto {
   @IsString()
   @MinLength(1)
   PHONE_KEYS_FILE?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  FANOUT_IN_DOUBT_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'FANOUT_WORKER must be true or false' })
+  FANOUT_WORKER?: boolean;
 }

@@ -101,6 +101,10 @@ export function loadConfig(env: Environment): AppConfig {
     },
     whatsapp,
     phoneKeys,
+    fanout: {
+      worker: dto.FANOUT_WORKER ?? true,
+      inDoubtSeconds: dto.FANOUT_IN_DOUBT_SECONDS ?? 60,
+    },
     logLevel: (dto.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
   };
 }

@@ -43,6 +43,8 @@ export interface DeliverySummary {
 
 export interface IncomingReceipt extends Receipt {
   providerMessageId: string;
+  /** Crier's delivery id when the provider echoed it (biz_opaque_callback_data). */
+  deliveryId?: string | null;
 }
 
 interface LockedRow {
@@ -165,11 +167,12 @@ export class DeliveriesRepository {
     );
     const rows = await this.query<ReceiptRow[]>(
       `INSERT INTO delivery_receipts
-         (provider_message_id, status, occurred_at, error_code, error_title, applied_at)
+         (provider_message_id, status, occurred_at, error_code, error_title, applied_at, delivery_id)
        SELECT r.id, r.status, r.occurred_at, r.error_code, r.error_title,
-              CASE WHEN r.matched THEN now() END
-         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::boolean[])
-              WITH ORDINALITY AS r(id, status, occurred_at, error_code, error_title, matched, n)
+              CASE WHEN r.matched THEN now() END, r.delivery_id
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::boolean[],
+                     $7::uuid[])
+              WITH ORDINALITY AS r(id, status, occurred_at, error_code, error_title, matched, delivery_id, n)
         ORDER BY r.n
        ON CONFLICT DO NOTHING
        RETURNING provider_message_id, status, occurred_at, error_code, error_title`,
@@ -180,6 +183,7 @@ export class DeliveriesRepository {
         sorted.map((r) => r.errorCode),
         sorted.map((r) => r.errorTitle),
         sorted.map((r) => matched.has(r.providerMessageId)),
+        sorted.map((r) => r.deliveryId ?? null),
       ],
     );
     return rows.map(toReceipt);
@@ -233,6 +237,23 @@ export class DeliveriesRepository {
         column('failureReason'),
       ],
     );
+  }
+
+  /** Progress of each message's alert deliveries, counted by where they have got to. */
+  async alertCounts(messageIds: string[]): Promise<Map<string, Record<DeliveryStatus, number>>> {
+    const rows = await this.query<{ message_id: string; status: DeliveryStatus; n: string }[]>(
+      `SELECT message_id, status, count(*) AS n FROM message_deliveries
+        WHERE message_id = ANY($1::uuid[]) AND purpose = 'alert'
+        GROUP BY message_id, status`,
+      [messageIds],
+    );
+    const counts = new Map<string, Record<DeliveryStatus, number>>();
+    for (const row of rows) {
+      const forMessage = counts.get(row.message_id) ?? ({} as Record<DeliveryStatus, number>);
+      forMessage[row.status] = Number(row.n);
+      counts.set(row.message_id, forMessage);
+    }
+    return counts;
   }
 
   /** Test sends of a message, newest first. */

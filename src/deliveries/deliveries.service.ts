@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { progressFromReceipts } from './delivery-progress.js';
+import { type DeliveryCounts, deliveryCounts, progressFromReceipts } from './delivery-progress.js';
 import {
   DeliveriesRepository,
   type DeliverySummary,
@@ -42,6 +42,13 @@ export class DeliveriesService {
     });
   }
 
+  /** Each message's alert progress; messages with no deliveries are absent. */
+  async alertCounts(messageIds: string[]): Promise<Map<string, DeliveryCounts>> {
+    if (messageIds.length === 0) return new Map();
+    const raw = await this.deliveries.alertCounts(messageIds);
+    return new Map([...raw].map(([id, byStatus]) => [id, deliveryCounts(byStatus)]));
+  }
+
   testsOf(messageId: string): Promise<DeliverySummary[]> {
     return this.deliveries.testsOf(messageId);
   }
@@ -61,6 +68,11 @@ export class DeliveriesService {
       receipt,
       delivery: byProviderId.get(receipt.providerMessageId) ?? null,
     }));
+  }
+
+  /** After a batch of sends was recorded: applies any receipts that beat the records. */
+  async applyWaiting(providerMessageIds: string[]): Promise<void> {
+    if (providerMessageIds.length > 0) await this.uow.run(() => this.refresh(providerMessageIds));
   }
 
   /** Applies receipts that arrived before their delivery's provider id was stored. */

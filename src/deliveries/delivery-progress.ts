@@ -1,5 +1,14 @@
 /** Where one send to one person has got to. */
-export type DeliveryStatus = 'queued' | 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
+export type DeliveryStatus =
+  | 'queued'
+  | 'sending'
+  | 'accepted'
+  | 'sent'
+  | 'delivered'
+  | 'read'
+  | 'failed'
+  | 'skipped'
+  | 'cancelled';
 export type ReceiptStatus = 'sent' | 'delivered' | 'read' | 'failed';
 
 export const RECEIPT_STATUSES: readonly ReceiptStatus[] = ['sent', 'delivered', 'read', 'failed'];
@@ -55,5 +64,40 @@ export function progressFromReceipts(
     failedAt,
     failureCode: failed?.errorCode ?? current.failureCode,
     failureReason: failed ? (failed.errorTitle ?? 'Delivery failed') : current.failureReason,
+  };
+}
+
+export interface DeliveryCounts {
+  recipients: number;
+  queued: number;
+  sent: number;
+  delivered: number;
+  read: number;
+  failed: number;
+  notSent: number;
+}
+
+/** A message's progress from its deliveries counted by status. */
+export function deliveryCounts(byStatus: Partial<Record<DeliveryStatus, number>>): DeliveryCounts {
+  const n = (...statuses: DeliveryStatus[]) =>
+    statuses.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
+  return {
+    recipients: n(
+      'queued',
+      'sending',
+      'accepted',
+      'sent',
+      'delivered',
+      'read',
+      'failed',
+      'skipped',
+      'cancelled',
+    ),
+    queued: n('queued', 'sending'),
+    sent: n('accepted', 'sent', 'delivered', 'read'),
+    delivered: n('delivered', 'read'),
+    read: n('read'),
+    failed: n('failed'),
+    notSent: n('skipped', 'cancelled'),
   };
 }

@@ -25,7 +25,10 @@ import { SenderRegistry } from './sender-registry.js';
       useFactory: (registry: SenderRegistry, channels: ChannelsService) =>
         new Dispatcher({
           senderFor: (provider) => registry.forProvider(provider),
-          channels: { pause: (channelId, failure) => channels.pauseSending(channelId, failure) },
+          channels: {
+            pause: (channelId, failure) => channels.pauseSending(channelId, failure),
+            throttled: (channelId) => channels.throttled(channelId),
+          },
           policy: DEFAULT_RETRY_POLICY,
           timers: REAL_TIMERS,
         }),

@@ -7,12 +7,17 @@ export interface DispatchTimers {
   random: () => number;
 }
 
+/** Meta's "throughput reached" code. */
+const THROUGHPUT_REACHED = '130429';
+
 export const REAL_TIMERS: DispatchTimers = { sleep: (ms) => sleep(ms), random: Math.random };
 
 /** What the dispatcher needs to know and do about a channel around a send. */
 export interface ChannelSendingSwitch {
   /** Stops the channel's sending after a channel-wide failure, and raises the alert. */
   pause(channelId: string, failure: SendFailure): Promise<void>;
+  /** The provider said the channel is over its throughput: slow every sender on it down. */
+  throttled(channelId: string): Promise<void>;
 }
 
 export interface DispatcherOptions {
@@ -61,6 +66,8 @@ export class Dispatcher {
       if ('providerMessageId' in result) {
         return { ok: true, providerMessageId: result.providerMessageId, attempts: attempt };
       }
+      if (result.code === THROUGHPUT_REACHED)
+        await this.options.channels.throttled(request.channel.id);
       if (shouldRetry(policy, attempt, result)) {
         await timers.sleep(retryDelayMs(policy, attempt, result, timers.random));
         continue;

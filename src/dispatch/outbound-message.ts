@@ -23,6 +23,11 @@ export interface SendRequest {
   channel: SendingChannel;
   to: E164;
   content: OutboundContent;
+  /**
+   * Crier's own id for this send (the delivery id), which the provider echoes in its receipts:
+   * it tells whether a send interrupted by a crash went out, so it is neither lost nor repeated.
+   */
+  reference?: string;
 }
 
 /**

@@ -2,6 +2,8 @@
 export const QUEUES = {
   /** An approved message whose send time has come: the dispatcher fans it out to recipients. */
   messageDispatch: 'message.dispatch',
+  /** A reply to a resident (the confirmation of their STOP), sent after its webhook commits. */
+  residentReply: 'resident.reply',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -11,8 +13,16 @@ export interface EnqueueOptions {
   singletonKey?: string;
 }
 
+/** Handles one job; a throw fails it, and pg-boss retries it later. */
+export type JobHandler<T> = (data: T) => Promise<void>;
+
 /** Work handed to workers, shared through PostgreSQL by every Crier instance. */
 export interface JobQueue {
+  /**
+   * Runs `handler` for each job on the queue in this process. Workers wake as soon as a job is
+   * committed, in any instance (LISTEN/NOTIFY), with polling as the fallback.
+   */
+  work<T extends object>(queue: QueueName, handler: JobHandler<T>): Promise<void>;
   /** Enqueues inside the caller's transaction: a rolled-back change leaves no job behind. */
   enqueueInTransaction(queue: QueueName, data: object, options?: EnqueueOptions): Promise<string>;
   /** Cancels a waiting job inside the caller's transaction. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelsService } from '../channels/channels.service.js';
+import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { type Actor, hasRole } from '../organisation/actor.js';
 import type { MessageListView, MessageView } from './dto/message-view.dto.js';
 import type { ListMessagesQueryDto } from './dto/message-input.dto.js';
@@ -7,6 +8,9 @@ import { MessageRecords } from './message-records.service.js';
 import { toMessageView } from './message-view.mapper.js';
 import { MessageErrors } from './messages.errors.js';
 import { MessagesRepository } from './messages.repository.js';
+
+/** Messages that may have deliveries to count. */
+const SENT_OR_SENDING = new Set(['sending', 'sent', 'cancelled']);
 
 const encodeCursor = (createdAt: Date, id: string) =>
   Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
@@ -31,11 +35,20 @@ export class MessageQueryService {
     private readonly repository: MessagesRepository,
     private readonly records: MessageRecords,
     private readonly channels: ChannelsService,
+    private readonly deliveries: DeliveriesService,
   ) {}
 
   async get(actor: Actor, id: string): Promise<MessageView> {
     const { record, channel } = await this.records.visible(actor, id, { lock: false });
-    return toMessageView(record, channel.policy);
+    const [view] = await this.withDelivery([toMessageView(record, channel.policy)]);
+    return view;
+  }
+
+  /** Fills in delivery progress for messages that have started sending. */
+  async withDelivery(views: MessageView[]): Promise<MessageView[]> {
+    const started = views.filter((view) => SENT_OR_SENDING.has(view.status)).map((v) => v.id);
+    const counts = await this.deliveries.alertCounts(started);
+    return views.map((view) => ({ ...view, delivery: counts.get(view.id) ?? view.delivery }));
   }
 
   async list(actor: Actor, query: ListMessagesQueryDto): Promise<MessageListView> {
@@ -57,7 +70,7 @@ export class MessageQueryService {
     });
     const last = records.at(-1);
     return {
-      items,
+      items: await this.withDelivery(items),
       nextCursor:
         records.length === limit && last
           ? encodeCursor(last.message.createdAt, last.message.id)

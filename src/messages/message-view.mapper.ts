@@ -1,5 +1,5 @@
 import type { GovernancePolicy } from '../channels/governance-policy.js';
-import type { MessageView } from './dto/message-view.dto.js';
+import type { DeliveryView, MessageView } from './dto/message-view.dto.js';
 import type { MessageRecord } from './messages.repository.js';
 
 /** Approvals that count: of the current version, in the current review round, one per person. */
@@ -18,6 +18,17 @@ export function currentApprovers(record: MessageRecord): string[] {
     ),
   ];
 }
+
+/** Before the fan-out starts there is nothing to count. */
+export const NOTHING_SENT: DeliveryView = {
+  recipients: 0,
+  queued: 0,
+  sent: 0,
+  delivered: 0,
+  read: 0,
+  failed: 0,
+  notSent: 0,
+};
 
 export function toMessageView(record: MessageRecord, policy: GovernancePolicy): MessageView {
   const { message, version, reviews } = record;
@@ -60,8 +71,7 @@ export function toMessageView(record: MessageRecord, policy: GovernancePolicy): 
     approvalsRemaining: Math.max(0, policy.approvalsRequired - approvers.length),
     dispatchAt: message.dispatchAt?.toISOString() ?? null,
     cancelReason: message.cancelReason,
-    // Filled in by the dispatcher once sending exists; until then nothing has been queued.
-    delivery: { recipients: 0, queued: 0, sent: 0, delivered: 0, read: 0, failed: 0 },
+    delivery: NOTHING_SENT,
     createdAt: message.createdAt.toISOString(),
     updatedAt: message.updatedAt.toISOString(),
   };

@@ -10,6 +10,7 @@ import { MessageQueryService } from './message-query.service.js';
 import { MessageRecords } from './message-records.service.js';
 import { MessageReviewService } from './message-review.service.js';
 import { MessageTestSendService } from './message-test-send.service.js';
+import { MessageDispatchService } from './message-dispatch.service.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesRepository } from './messages.repository.js';
 
@@ -30,6 +31,8 @@ import { MessagesRepository } from './messages.repository.js';
     MessageReviewService,
     MessageQueryService,
     MessageTestSendService,
+    MessageDispatchService,
   ],
+  exports: [MessageDispatchService],
 })
 export class MessagesModule {}

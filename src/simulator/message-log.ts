@@ -12,6 +12,8 @@ export interface LoggedMessage {
   at: string;
   /** Set when the send was accepted but delivery fails: the code its `failed` status carries. */
   failureCode: number | null;
+  /** The sender's biz_opaque_callback_data, echoed in status webhooks. */
+  callbackData: string | null;
 }
 
 /** Accepted messages in the order they were accepted. */

@@ -12,6 +12,7 @@ function interactive(action: Record<string, unknown>): LoggedMessage {
     payload: { type: action.buttons ? 'button' : 'list', body: { text: 'Pick' }, action },
     at: '2026-03-01T09:00:00.000Z',
     failureCode: null,
+    callbackData: null,
   };
 }
 

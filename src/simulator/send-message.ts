@@ -70,6 +70,7 @@ export function sendMessage(
     payload: message.payload,
     at: new Date(now).toISOString(),
     failureCode: laterFailureCode(state, message.waId),
+    callbackData: message.callbackData,
   };
   state.messages.add(logged);
   scheduleStatuses(state, logged);

@@ -12,6 +12,8 @@ export interface StatusUpdate {
   template: boolean;
   /** Set exactly when `status` is `failed`. */
   error: StatusError | null;
+  /** The biz_opaque_callback_data the message was sent with, echoed as Meta does. */
+  callbackData?: string | null;
 }
 
 function pricing(template: boolean): JsonObject {
@@ -31,6 +33,7 @@ export function statusEvent(source: WebhookSource, update: StatusUpdate): JsonOb
     status: update.status,
     timestamp: unixSeconds(update.at),
     recipient_id: update.waId,
+    ...(update.callbackData ? { biz_opaque_callback_data: update.callbackData } : {}),
   };
   const status =
     update.error === null

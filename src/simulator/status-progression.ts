@@ -28,6 +28,7 @@ export function scheduleStatuses(state: SimulatorState, message: LoggedMessage):
       at: state.deps.clock(),
       template: message.type === 'template',
       error: status === 'failed' && failureCode !== null ? statusError(failureCode) : null,
+      callbackData: message.callbackData,
     });
 
   state.background.run(async (signal) => {

@@ -19,7 +19,12 @@ export interface OutgoingMessage {
   /** The type's own object, e.g. `{ body }` for text: what reached the handset. */
   payload: JsonObject;
   template: TemplateRequest | null;
+  /** `biz_opaque_callback_data`: the sender's own tag, echoed in this message's status webhooks. */
+  callbackData: string | null;
 }
+
+/** Meta's limit on biz_opaque_callback_data. */
+const CALLBACK_DATA_MAX = 512;
 
 const LIMITS = {
   textBody: 4096,
@@ -164,5 +169,15 @@ export function validateMessage(body: unknown): OutgoingMessage {
   if (type === 'text') validateText(payload);
   else if (type === 'template') template = validateTemplate(payload);
   else validateInteractive(payload);
-  return { to, waId, type, payload, template };
+  const callbackData = body.biz_opaque_callback_data ?? null;
+  if (
+    callbackData !== null &&
+    (typeof callbackData !== 'string' || callbackData.length > CALLBACK_DATA_MAX)
+  ) {
+    throw invalid(
+      'biz_opaque_callback_data',
+      `must be a string of at most ${CALLBACK_DATA_MAX} characters`,
+    );
+  }
+  return { to, waId, type, payload, template, callbackData };
 }

@@ -40,8 +40,7 @@ export class WebhookDelivery {
   /** Resolves true once delivered, false if it gave up or was cancelled; never rejects. */
   async deliver(event: JsonObject, signal: AbortSignal): Promise<boolean> {
     const { appSecret, maxAttempts, retryBaseMs, log } = this.options;
-    const url = this.options.url();
-    if (url === null) return false;
+    if (this.options.url() === null) return false;
     const body = serialise(event);
     const headers = {
       'content-type': 'application/json',
@@ -49,6 +48,9 @@ export class WebhookDelivery {
     };
     let lastOutcome = 'no attempt';
     for (let attempt = 1; attempt <= maxAttempts && !signal.aborted; attempt += 1) {
+      // Asked at each attempt: the receiver may have moved (restarted on another port, say).
+      const url = this.options.url();
+      if (url === null) return false;
       try {
         const response = await fetch(url, {
           method: 'POST',

@@ -1,12 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/main.js');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+// Compiled, this file sits in dist/test/bench beside dist/src; run from source (tests), it
+// starts the compiled app in dist/ all the same.
+const MAIN = existsSync(path.resolve(HERE, '../../src/main.js'))
+  ? path.resolve(HERE, '../../src/main.js')
+  : path.resolve(HERE, '../../dist/src/main.js');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -19,14 +25,19 @@ async function freePort(): Promise<number> {
 export interface AppProcess {
   baseUrl: URL;
   stop(): Promise<void>;
+  /** Ends the process at once, as a crash or an OOM kill would: no shutdown hooks run. */
+  kill(): Promise<void>;
 }
 
 /**
  * Crier as it runs in production: its own process (`node dist/src/main.js`), so the load
  * generator does not share its event loop and the figures are the server's alone.
  */
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
-  const port = await freePort();
+export async function startAppProcess(
+  env: Record<string, string>,
+  options: { port?: number } = {},
+): Promise<AppProcess> {
+  const port = options.port ?? (await freePort());
   const profile = process.env.BENCH_CPU_PROFILE_DIR;
   const args = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, MAIN] : [MAIN];
   const child: ChildProcess = spawn(process.execPath, args, {
@@ -49,9 +60,15 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   return {
     baseUrl,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
       await exited;
     },
   };

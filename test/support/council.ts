@@ -38,7 +38,7 @@ async function expectCreated<T>(
  * signed off by the comms team, a Youth Support channel its manager may sign off, and staff.
  */
 export async function setUpCouncil(
-  t: TestApp,
+  t: Pick<TestApp, 'http' | 'tokenFor'>,
   policy: {
     corporateApprovals?: number;
     quietHours?: null | { start: string; end: string; timeZone: string };

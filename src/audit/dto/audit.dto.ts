@@ -72,7 +72,9 @@ export class AuditEventView {
     description: 'the staff member behind actor.ref; null for Crier itself or once erased',
   })
   actorStaffId: string | null;
-  @ApiProperty({ description: 'ids of the message, channel or service; staffRef for a person' })
+  @ApiProperty({
+    description: 'ids of the message, channel or service; staffRef or residentRef for a person',
+  })
   subject: StoredSubject;
   @ApiProperty() data: Record<string, unknown>;
   @ApiProperty({ description: 'the exact stored canonical JSON text that is hashed' })

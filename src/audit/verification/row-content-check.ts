@@ -8,7 +8,8 @@ function columnMismatch(row: RawAuditRow, facts: SearchableFacts): string | null
     ['type', row.type, facts.type],
     ['recorded_at', row.recorded_at, facts.recordedAt],
     ['actor_ref', row.actor_ref, facts.actorRef],
-    ['subject_ref', row.subject_ref, facts.staffRef],
+    // The one person an event is about: a member of staff or a resident.
+    ['subject_ref', row.subject_ref, facts.staffRef ?? facts.residentRef],
     ['message_id', row.message_id, facts.messageId],
     ['channel_id', row.channel_id, facts.channelId],
   ];

@@ -40,6 +40,10 @@ describe('searchableFacts', () => {
         staffRef: '6c1d2b7e-8f90-4f3e-9a55-3f1f0a4e2c1b',
         serviceId: '0e1f2a3b-4c5d-4a7b-8c9d-1a2b3c4d5e6f',
       },
+      {
+        channelId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        residentRef: '7d6e5f4a-3b2c-4d1e-8f0a-9b8c7d6e5f4a',
+      },
     ];
     for (const data of tricky) {
       for (const actor of actors) {
@@ -51,6 +55,7 @@ describe('searchableFacts', () => {
             recordedAt: '2026-11-22T02:03:01.822Z',
             actorRef: actor.kind === 'staff' ? actor.ref : null,
             staffRef: subject.staffRef ?? null,
+            residentRef: subject.residentRef ?? null,
             messageId: subject.messageId ?? null,
             channelId: subject.channelId ?? null,
           });

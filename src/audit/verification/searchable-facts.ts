@@ -5,6 +5,7 @@ export interface SearchableFacts {
   recordedAt: string;
   actorRef: string | null;
   staffRef: string | null;
+  residentRef: string | null;
   messageId: string | null;
   channelId: string | null;
 }
@@ -15,6 +16,7 @@ const TAIL_START = ',"recordedAt":"';
 
 const SUBJECT_FIELDS = {
   staffRef: /"staffRef":"([^"]*)"/,
+  residentRef: /"residentRef":"([^"]*)"/,
   messageId: /"messageId":"([^"]*)"/,
   channelId: /"channelId":"([^"]*)"/,
 };
@@ -43,6 +45,7 @@ export function searchableFacts(payload: string): SearchableFacts | null {
     recordedAt,
     actorRef: actor[1] === 'staff' ? (actor[2] ?? null) : null,
     staffRef: field(subject, 'staffRef'),
+    residentRef: field(subject, 'residentRef'),
     messageId: field(subject, 'messageId'),
     channelId: field(subject, 'channelId'),
   };

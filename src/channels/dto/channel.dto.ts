@@ -130,6 +130,18 @@ export class WhatsAppNumberView {
   @ApiProperty() displayPhoneNumber: string;
 }
 
+export class ThroughputDto {
+  @ApiProperty({
+    minimum: 1,
+    maximum: 1000,
+    description: "Messages per second: Meta's default is 80, raised to 1,000 for eligible numbers",
+  })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  throughputPerSecond: number;
+}
+
 export class ChannelSendingView {
   @ApiProperty({ description: 'False while sending is paused after a channel-wide failure' })
   active: boolean;

@@ -44,11 +44,18 @@ const bodyErrorHandler: ErrorRequestHandler = (err: BodyParserError, _req, res, 
 
 /** Meta's callbacks can be up to 3 MB. */
 const WEBHOOK_LIMIT_BYTES = 3 * 1024 * 1024;
+/** A subscriber import of 10,000 entries is about 2 MB of JSON. */
+const SUBSCRIBER_IMPORT_LIMIT_BYTES = 4 * 1024 * 1024;
 
 export function installJsonBodyParsing(app: Express, limitBytes: number): void {
   // Webhooks are checked against a signature over their exact bytes, whatever the content type
   // says, so they are read raw (and the JSON parser below leaves them alone).
   app.use('/webhooks', express.raw({ type: () => true, limit: WEBHOOK_LIMIT_BYTES }));
+  // The one route that takes a list; the general limit below then leaves its parsed body alone.
+  app.use(
+    '/api/v1/subscribers/import',
+    express.json({ limit: Math.max(limitBytes, SUBSCRIBER_IMPORT_LIMIT_BYTES) }),
+  );
   app.use(express.json({ limit: limitBytes }));
   app.use(bodyErrorHandler);
 }

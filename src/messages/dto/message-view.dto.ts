@@ -22,12 +22,15 @@ export class ChangeRequestView {
 }
 
 export class DeliveryView {
-  @ApiProperty() recipients: number;
-  @ApiProperty() queued: number;
-  @ApiProperty() sent: number;
-  @ApiProperty() delivered: number;
+  @ApiProperty({ description: 'People the alert was frozen to' }) recipients: number;
+  @ApiProperty({ description: 'Not yet handed to WhatsApp' }) queued: number;
+  @ApiProperty({ description: 'Accepted by WhatsApp (and perhaps delivered or read since)' })
+  sent: number;
+  @ApiProperty({ description: 'Delivered to the handset (read ones included)' }) delivered: number;
   @ApiProperty() read: number;
   @ApiProperty() failed: number;
+  @ApiProperty({ description: 'Not sent: the person stopped, or the message was cancelled' })
+  notSent: number;
 }
 
 export class MessageView {

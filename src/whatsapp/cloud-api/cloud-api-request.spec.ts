@@ -68,4 +68,12 @@ describe('cloudApiMessageBody', () => {
       },
     });
   });
+
+  it("carries Crier's reference as biz_opaque_callback_data, which Meta echoes in receipts", () => {
+    const body = cloudApiMessageBody(to, { kind: 'text', body: 'x' }, 'delivery-1');
+    expect(body.biz_opaque_callback_data).toBe('delivery-1');
+    expect(cloudApiMessageBody(to, { kind: 'text', body: 'x' })).not.toHaveProperty(
+      'biz_opaque_callback_data',
+    );
+  });
 });

@@ -2,8 +2,18 @@ import type { OutboundContent } from '../../dispatch/outbound-message.js';
 import type { E164 } from '../../phone-numbers/phone-number.js';
 
 /** The JSON body of `POST /{version}/{phone-number-id}/messages` for one recipient. */
-export function cloudApiMessageBody(to: E164, content: OutboundContent): Record<string, unknown> {
-  const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
+export function cloudApiMessageBody(
+  to: E164,
+  content: OutboundContent,
+  reference?: string,
+): Record<string, unknown> {
+  const envelope = {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to,
+    // Meta echoes this in the message's status webhooks.
+    ...(reference ? { biz_opaque_callback_data: reference } : {}),
+  };
   switch (content.kind) {
     case 'template':
       return {

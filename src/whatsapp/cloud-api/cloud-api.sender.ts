@@ -37,7 +37,7 @@ export class CloudApiSender implements MessageSender {
       response = await fetch(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(cloudApiMessageBody(request.to, request.content)),
+        body: JSON.stringify(cloudApiMessageBody(request.to, request.content, request.reference)),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {

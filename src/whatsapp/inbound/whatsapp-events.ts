@@ -7,6 +7,8 @@ import type { InboundKind } from '../webhooks/webhook-callbacks.js';
 export interface ResidentMessage {
   /** The inbound_messages row. */
   id: string;
+  /** Meta's id for the message (wamid): the resident's own evidence of what they sent. */
+  providerMessageId: string;
   channelId: string;
   from: E164;
   kind: InboundKind;

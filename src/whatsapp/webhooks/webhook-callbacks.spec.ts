@@ -54,6 +54,7 @@ describe('readCallbacks', () => {
         occurredAt: new Date(1763802000 * 1000),
         errorCode: null,
         errorTitle: null,
+        deliveryId: null,
       },
       {
         phoneNumberId: 'P1',
@@ -62,6 +63,7 @@ describe('readCallbacks', () => {
         occurredAt: new Date(1763802001 * 1000),
         errorCode: '131026',
         errorTitle: 'Message undeliverable',
+        deliveryId: null,
       },
     ]);
   });
@@ -79,6 +81,20 @@ describe('readCallbacks', () => {
       receivedAt,
     );
     expect(callbacks).toEqual({ statuses: [], messages: [] });
+  });
+
+  it("reads Crier's delivery id back from biz_opaque_callback_data, only when it is one", () => {
+    const id = '8d0f4a52-34b5-4a8e-9d51-4b1f0c6f7a10';
+    const { statuses } = readCallbacks(
+      change({
+        statuses: [
+          { id: 'wamid.E', status: 'sent', timestamp: '1', biz_opaque_callback_data: id },
+          { id: 'wamid.F', status: 'sent', timestamp: '1', biz_opaque_callback_data: 'campaign-7' },
+        ],
+      }),
+      receivedAt,
+    );
+    expect(statuses.map((s) => s.deliveryId)).toEqual([id, null]);
   });
 
   it('falls back to the time received when a timestamp is missing or nonsense', () => {

@@ -9,7 +9,11 @@ export interface StatusCallback {
   occurredAt: Date;
   errorCode: string | null;
   errorTitle: string | null;
+  /** Crier's delivery id, echoed from the send's biz_opaque_callback_data. */
+  deliveryId: string | null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type InboundKind = 'text' | 'button_reply' | 'list_reply' | 'quick_reply' | 'other';
 
@@ -116,6 +120,9 @@ function readStatus(status: Json, phoneNumberId: string, receivedAt: Date): Stat
     occurredAt: unixTime(status.timestamp, receivedAt),
     errorCode: error && typeof error.code === 'number' ? String(error.code) : null,
     errorTitle: error ? (text(error.title) ?? text(error.message)) : null,
+    deliveryId: UUID.test(text(status.biz_opaque_callback_data) ?? '')
+      ? (status.biz_opaque_callback_data as string)
+      : null,
   };
 }
 

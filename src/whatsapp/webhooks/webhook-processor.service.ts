@@ -185,6 +185,7 @@ export class WebhookProcessor implements OnModuleInit, OnApplicationShutdown {
       if (!id) continue; // Already stored and acted on: a duplicate callback.
       const handler = await this.events.residentMessage({
         id,
+        providerMessageId: message.providerMessageId,
         channelId,
         from,
         kind: message.kind,

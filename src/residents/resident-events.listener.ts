@@ -1,0 +1,77 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ChannelsService } from '../channels/channels.service.js';
+import { PhoneVault } from '../phone-numbers/phone-vault.js';
+import {
+  type DeliveryFailed,
+  type ResidentMessage,
+  WhatsAppEvents,
+} from '../whatsapp/inbound/whatsapp-events.js';
+import { stopConfirmation, suppressionReasonForProviderCode } from './domain/opt-out.js';
+import { isStopRequest } from './domain/stop-request.js';
+import { ResidentOptOutService } from './resident-opt-out.service.js';
+import { ResidentRecordsRepository } from './resident-records.repository.js';
+import { ResidentReplies } from './resident-replies.service.js';
+import { SubscribersRepository } from './subscribers.repository.js';
+
+export const RESIDENTS_HANDLER = 'residents';
+
+/**
+ * What residents do on WhatsApp, as it arrives: every message opens their 24-hour window; STOP
+ * ends their subscriptions and is confirmed; a provider's "stopped" or "blocked" suppresses the
+ * number. Everything runs inside the transaction that stores the callback.
+ */
+@Injectable()
+export class ResidentEventsListener implements OnModuleInit {
+  constructor(
+    private readonly events: WhatsAppEvents,
+    private readonly subscribers: SubscribersRepository,
+    private readonly records: ResidentRecordsRepository,
+    private readonly optOut: ResidentOptOutService,
+    private readonly replies: ResidentReplies,
+    private readonly channels: ChannelsService,
+    private readonly vault: PhoneVault,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.onResidentMessage(RESIDENTS_HANDLER, (message) => this.onMessage(message));
+    this.events.onDeliveryFailed((event) => this.onDeliveryFailed(event));
+  }
+
+  private async onMessage(message: ResidentMessage): Promise<boolean> {
+    const phoneHash = this.vault.lookupHash(message.from);
+    // Any message opens the window, but only STOP is the residents module's to take.
+    await this.subscribers.touchLastInbound(phoneHash, message.sentAt);
+    if (!isStopRequest(message)) return false;
+    const subscriberId = await this.optOut.optOut({
+      phoneHash,
+      reason: 'stop',
+      channelId: message.channelId,
+      source: 'whatsapp',
+      evidence: { providerMessageId: message.providerMessageId },
+      capturedAt: message.sentAt,
+      actor: { kind: 'system', reason: 'resident-sent-stop' },
+    });
+    const channel = await this.channels.sendingState(message.channelId);
+    await this.replies.queue({
+      channel,
+      to: message.from,
+      subscriberId,
+      body: stopConfirmation(channel.name),
+    });
+    return true;
+  }
+
+  private async onDeliveryFailed(event: DeliveryFailed): Promise<void> {
+    if (!event.suppressRecipient) return;
+    const phoneHash = await this.records.recipientHashOf(event.deliveryId);
+    if (!phoneHash) return;
+    await this.optOut.optOut({
+      phoneHash,
+      reason: suppressionReasonForProviderCode(event.code),
+      channelId: event.channelId,
+      source: 'provider',
+      evidence: { deliveryId: event.deliveryId, code: event.code },
+      actor: { kind: 'system', reason: 'provider-reported-stopped' },
+    });
+  }
+}

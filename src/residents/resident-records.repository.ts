@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../database/unit-of-work.js';
+
+/**
+ * What an erased number's delivery rows hold in place of the sealed number. The rows and the
+ * keyed hash stay, so that a message's delivery counts still add up.
+ */
+export const ERASED_NUMBER = 'erased';
+
+export interface DeliveryRecord {
+  id: string;
+  purpose: string;
+  channelId: string;
+  messageId: string | null;
+  messageVersion: number | null;
+  status: string;
+  createdAt: Date;
+  acceptedAt: Date | null;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  readAt: Date | null;
+  failedAt: Date | null;
+  failure: { class: string | null; code: string; reason: string | null } | null;
+  receipts: {
+    status: string;
+    occurredAt: Date;
+    receivedAt: Date;
+    errorCode: string | null;
+    errorTitle: string | null;
+  }[];
+}
+
+export interface InboundRecord {
+  id: string;
+  channelId: string;
+  kind: string;
+  body: string | null;
+  replyId: string | null;
+  sentAt: Date;
+  receivedAt: Date;
+  handledBy: string | null;
+}
+
+interface DeliveryRow {
+  id: string;
+  purpose: string;
+  channel_id: string;
+  message_id: string | null;
+  message_version: number | null;
+  status: string;
+  created_at: Date;
+  accepted_at: Date | null;
+  sent_at: Date | null;
+  delivered_at: Date | null;
+  read_at: Date | null;
+  failed_at: Date | null;
+  failure_class: string | null;
+  failure_code: string | null;
+  failure_reason: string | null;
+  receipts: {
+    status: string;
+    occurred_at: string;
+    received_at: string;
+    error_code: string | null;
+    error_title: string | null;
+  }[];
+}
+
+/**
+ * Everything else Crier holds about one number, found by its lookup hash: the sends to it with
+ * their receipts, and the messages it wrote. For subject access and erasure.
+ */
+@Injectable()
+export class ResidentRecordsRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /** UPDATE and DELETE are wrapped in a SELECT: TypeORM pairs their rows with a row count. */
+  private query<T>(text: string, values: unknown[]): Promise<T> {
+    return this.uow.manager().query<T>(text, values);
+  }
+
+  async deliveriesTo(phoneHash: string): Promise<DeliveryRecord[]> {
+    const rows = await this.query<DeliveryRow[]>(
+      `SELECT d.id, d.purpose, d.channel_id, d.message_id, d.message_version, d.status,
+              d.created_at, d.accepted_at, d.sent_at, d.delivered_at, d.read_at, d.failed_at,
+              d.failure_class, d.failure_code, d.failure_reason,
+              COALESCE((SELECT json_agg(json_build_object(
+                                'status', r.status, 'occurred_at', r.occurred_at,
+                                'received_at', r.received_at, 'error_code', r.error_code,
+                                'error_title', r.error_title) ORDER BY r.occurred_at, r.status)
+                          FROM delivery_receipts r
+                         WHERE r.provider_message_id = d.provider_message_id), '[]') AS receipts
+         FROM message_deliveries d
+        WHERE d.recipient_phone_hash = $1
+        ORDER BY d.created_at, d.id`,
+      [phoneHash],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      purpose: row.purpose,
+      channelId: row.channel_id,
+      messageId: row.message_id,
+      messageVersion: row.message_version,
+      status: row.status,
+      createdAt: row.created_at,
+      acceptedAt: row.accepted_at,
+      sentAt: row.sent_at,
+      deliveredAt: row.delivered_at,
+      readAt: row.read_at,
+      failedAt: row.failed_at,
+      failure: row.failure_code
+        ? { class: row.failure_class, code: row.failure_code, reason: row.failure_reason }
+        : null,
+      receipts: row.receipts.map((r) => ({
+        status: r.status,
+        occurredAt: new Date(r.occurred_at),
+        receivedAt: new Date(r.received_at),
+        errorCode: r.error_code,
+        errorTitle: r.error_title,
+      })),
+    }));
+  }
+
+  async inboundFrom(phoneHash: string): Promise<InboundRecord[]> {
+    const rows = await this.query<
+      {
+        id: string;
+        channel_id: string;
+        kind: string;
+        body: string | null;
+        reply_id: string | null;
+        sent_at: Date;
+        received_at: Date;
+        handled_by: string | null;
+      }[]
+    >(
+      `SELECT id, channel_id, kind, body, reply_id, sent_at, received_at, handled_by
+         FROM inbound_messages WHERE from_phone_hash = $1 ORDER BY sent_at, received_at, id`,
+      [phoneHash],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      channelId: row.channel_id,
+      kind: row.kind,
+      body: row.body,
+      replyId: row.reply_id,
+      sentAt: row.sent_at,
+      receivedAt: row.received_at,
+      handledBy: row.handled_by,
+    }));
+  }
+
+  /** The keyed hash of the number a delivery went to, or null for an unknown delivery. */
+  async recipientHashOf(deliveryId: string): Promise<string | null> {
+    const [row] = await this.query<{ recipient_phone_hash: string }[]>(
+      `SELECT recipient_phone_hash FROM message_deliveries WHERE id = $1`,
+      [deliveryId],
+    );
+    return row?.recipient_phone_hash ?? null;
+  }
+
+  async deleteInboundFrom(phoneHash: string): Promise<number> {
+    const rows = await this.query<{ id: string }[]>(
+      `WITH gone AS (DELETE FROM inbound_messages WHERE from_phone_hash = $1 RETURNING id)
+       SELECT id FROM gone`,
+      [phoneHash],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Removes the number from its deliveries, keeping the rows (and the hash) so that delivery
+   * counts still add up. A send still waiting is cancelled: there is no number left to send to.
+   */
+  async redactDeliveriesTo(phoneHash: string): Promise<number> {
+    const rows = await this.query<{ id: string }[]>(
+      `WITH redacted AS (
+         UPDATE message_deliveries
+            SET recipient_phone_sealed = $2,
+                status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
+                updated_at = now()
+          WHERE recipient_phone_hash = $1 AND recipient_phone_sealed <> $2
+          RETURNING id)
+       SELECT id FROM redacted`,
+      [phoneHash, ERASED_NUMBER],
+    );
+    return rows.length;
+  }
+}

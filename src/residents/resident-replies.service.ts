@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { ChannelEntity } from '../channels/channel.entity.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { DeliveriesService } from '../deliveries/deliveries.service.js';
+import { Dispatcher } from '../dispatch/dispatcher.js';
+import type { SendOutcome } from '../dispatch/outbound-message.js';
+import { JOB_QUEUE, type JobQueue, QUEUES } from '../jobs/job-queue.js';
+import type { E164 } from '../phone-numbers/phone-number.js';
+import { PhoneVault } from '../phone-numbers/phone-vault.js';
+import { ReplyDeliveriesRepository } from './reply-deliveries.repository.js';
+
+/** A job names the delivery row, never the number: pg-boss's tables are not sealed. */
+interface ReplyJob {
+  deliveryId: string;
+  body: string;
+}
+
+/**
+ * Text replies to a resident who has just written (so inside their 24-hour window). Queued in the
+ * transaction that handles their message, and sent by a worker after it commits: a webhook's
+ * transaction never waits on WhatsApp, and a rolled-back one leaves no reply behind.
+ */
+@Injectable()
+export class ResidentReplies implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ResidentReplies');
+
+  constructor(
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
+    private readonly replies: ReplyDeliveriesRepository,
+    private readonly deliveries: DeliveriesService,
+    private readonly channels: ChannelsService,
+    private readonly dispatcher: Dispatcher,
+    private readonly vault: PhoneVault,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // After every module's init, so pg-boss has started and created the queue.
+    await this.jobs.work<ReplyJob>(QUEUES.residentReply, (job) => this.send(job));
+  }
+
+  /** Inside the caller's unit of work: records the delivery and queues its send. */
+  async queue(reply: {
+    channel: Pick<ChannelEntity, 'id' | 'provider'>;
+    to: E164;
+    subscriberId: string | null;
+    body: string;
+  }): Promise<string> {
+    const deliveryId = await this.replies.insert({
+      channelId: reply.channel.id,
+      subscriberId: reply.subscriberId,
+      recipientPhoneSealed: this.vault.encrypt(reply.to),
+      recipientPhoneHash: this.vault.lookupHash(reply.to),
+      provider: reply.channel.provider,
+    });
+    const job: ReplyJob = { deliveryId, body: reply.body };
+    await this.jobs.enqueueInTransaction(QUEUES.residentReply, job);
+    return deliveryId;
+  }
+
+  private async send({ deliveryId, body }: ReplyJob): Promise<void> {
+    const claimed = await this.uow.run(() => this.replies.claim(deliveryId));
+    if (!claimed) return;
+    const channel = await this.channels.sendingState(claimed.channelId);
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.dispatcher.send({
+        channel: {
+          id: channel.id,
+          provider: channel.provider,
+          phoneNumberId: channel.phoneNumberId,
+        },
+        channelPaused: channel.sendingPausedAt !== null,
+        to: this.vault.decrypt(claimed.recipientPhoneSealed),
+        content: { kind: 'text', body },
+      });
+    } catch (error) {
+      // Claimed already, so a retry of the job would send nothing: record the failure instead.
+      this.logger.error(`reply ${deliveryId} could not be sent: ${(error as Error).message}`);
+      outcome = {
+        ok: false,
+        attempts: 1,
+        failure: { class: 'retry', code: 'INTERNAL', reason: 'Crier could not send the reply' },
+      };
+    }
+    await this.uow.run(() =>
+      outcome.ok
+        ? this.deliveries.accepted(deliveryId, outcome.providerMessageId, outcome.attempts)
+        : this.deliveries.failed(deliveryId, outcome.failure, outcome.attempts),
+    );
+  }
+}
