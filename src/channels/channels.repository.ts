@@ -3,6 +3,12 @@ import { In } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ChannelEntity } from './channel.entity.js';
 
+/**
+ * Sends are paced at this share of the channel's throughput, so that timer jitter never tips a
+ * second over the provider's limit.
+ */
+const PACING_SHARE = 0.98;
+
 @Injectable()
 export class ChannelsRepository {
   constructor(private readonly uow: UnitOfWork) {}
@@ -63,24 +69,27 @@ export class ChannelsRepository {
       `WITH reserved AS (
          UPDATE channels
             SET next_send_slot_at = greatest(coalesce(next_send_slot_at, now()), now())
-                                    + make_interval(secs => $2::float8 / throughput_per_second)
+                                    + make_interval(secs => $2::float8 / ($3::float8 * throughput_per_second))
           WHERE id = $1
-          RETURNING next_send_slot_at - make_interval(secs => $2::float8 / throughput_per_second)
-                    AS first_at,
-                    throughput_per_second AS per_second)
+          RETURNING next_send_slot_at
+                      - make_interval(secs => $2::float8 / ($3::float8 * throughput_per_second)) AS first_at,
+                    $3::float8 * throughput_per_second AS per_second)
        SELECT * FROM reserved`,
-      [id, count],
+      [id, count, PACING_SHARE],
     );
     if (!row) throw new Error(`no channel ${id}`);
     return { firstAt: new Date(row.first_at), perSecond: row.per_second };
   }
 
-  /** Pushes the channel's next send slot back: the provider said it is sending too fast. */
+  /**
+   * Holds every sender on the channel back for `ms` from now (not from the next slot: repeated
+   * 130429s within one pause must not stack into a long silence).
+   */
   async delaySendSlots(id: string, ms: number): Promise<void> {
     await this.uow.manager().query(
       `UPDATE channels
-          SET next_send_slot_at = greatest(coalesce(next_send_slot_at, now()), now())
-                                  + make_interval(secs => $2::float8 / 1000)
+          SET next_send_slot_at = greatest(coalesce(next_send_slot_at, now()),
+                                           now() + make_interval(secs => $2::float8 / 1000))
         WHERE id = $1`,
       [id, ms],
     );

@@ -10,7 +10,7 @@ import type { ChannelEntity } from './channel.entity.js';
 /** New channels send through the WhatsApp Cloud API (see src/dispatch/sender-registry.ts). */
 const CLOUD_API_PROVIDER_NAME = 'whatsapp-cloud-api';
 /** How long every sender on a channel holds back after Meta says it is sending too fast. */
-const THROTTLE_PAUSE_MS = 1_000;
+const THROTTLE_PAUSE_MS = 250;
 /** Meta's default messages per second for a business number. */
 const DEFAULT_THROUGHPUT = 80;
 import { ChannelErrors } from './channels.errors.js';

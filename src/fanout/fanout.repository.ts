@@ -21,6 +21,13 @@ export interface SendResult {
       };
 }
 
+/**
+ * The rows named by $1, locked in id order. Every statement that updates many deliveries at once
+ * locks them this way, as the webhook processor does, so that two of them can never wait for
+ * each other (a deadlock).
+ */
+const LOCK_IN_ORDER = `SELECT id FROM message_deliveries WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+
 /** Messages with sends still to make, or (once cancelled) still to call off. */
 export interface ActiveMessage {
   id: string;
@@ -137,7 +144,7 @@ export class FanoutRepository {
     await this.query(
       `UPDATE message_deliveries
           SET status = $2, claimed_at = NULL, claimed_by = NULL, updated_at = now()
-        WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'sending')`,
+        WHERE id IN (${LOCK_IN_ORDER}) AND status IN ('queued', 'sending')`,
       [deliveryIds, status],
     );
   }
@@ -164,7 +171,7 @@ export class FanoutRepository {
             SET status = 'accepted', provider_message_id = v.provider_id, attempts = v.attempts,
                 accepted_at = now(), claimed_at = NULL, updated_at = now()
            FROM unnest($1::uuid[], $2::text[], $3::int[]) AS v(id, provider_id, attempts)
-          WHERE d.id = v.id AND d.status = 'sending'`,
+          WHERE d.id = v.id AND d.status = 'sending' AND d.id IN (${LOCK_IN_ORDER})`,
         [
           accepted.map((a) => a.deliveryId),
           accepted.map((a) => a.id),
@@ -180,7 +187,7 @@ export class FanoutRepository {
                 claimed_at = NULL, updated_at = now()
            FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[])
                 AS v(id, attempts, class, code, reason)
-          WHERE d.id = v.id AND d.status = 'sending'`,
+          WHERE d.id = v.id AND d.status = 'sending' AND d.id IN (${LOCK_IN_ORDER})`,
         [
           failed.map((f) => f.deliveryId),
           failed.map((f) => f.attempts),
@@ -197,7 +204,7 @@ export class FanoutRepository {
     if (deliveryIds.length === 0) return;
     await this.query(
       `UPDATE message_deliveries SET claimed_at = now()
-        WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+        WHERE id IN (${LOCK_IN_ORDER}) AND status = 'sending'`,
       [deliveryIds],
     );
   }

@@ -32,6 +32,8 @@ const POLL_MS = 500;
 /** Sends due within this span are checked against STOPs and cancels together, just before. */
 const WINDOW_MS = 50;
 const HEARTBEAT_MS = 1_000;
+/** Batches whose outcomes may still be being recorded while the next ones send. */
+const MAX_BATCHES_FINISHING = 2;
 
 /**
  * Sends approved alerts to their recipients, one to one. Runs in every Crier process: the
@@ -87,6 +89,7 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** A dispatch job: checks the message, freezes its recipients once, then starts sending. */
   private async begin(job: DispatchJobData): Promise<void> {
+    const started = Date.now();
     const frozen = await this.uow.run(async () => {
       const due = await this.messages.begin(job);
       if (!due || due.recipientsFrozen) return null;
@@ -103,7 +106,9 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
       return { due, recipients };
     });
     if (frozen) {
-      this.logger.log(`message ${frozen.due.messageId}: ${frozen.recipients} recipients`);
+      this.logger.log(
+        `message ${frozen.due.messageId}: ${frozen.recipients} recipients, frozen in ${Date.now() - started} ms`,
+      );
     }
     this.wake();
   }
@@ -143,16 +148,24 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const due = await this.messages.due(message.id);
     if (!due?.recipientsFrozen) return; // Its dispatch job has not run yet.
     await this.settleInDoubt(message.id);
-    for (;;) {
-      const channel = await this.channels.sendingState(due.channelId);
-      if (channel.sendingPausedAt || this.stopped) return;
-      const claimed = await this.fanout.claim(
-        message.id,
-        batchSizeFor(channel.throughputPerSecond),
-        this.worker,
-      );
-      if (claimed.length === 0) break;
-      await this.sendBatch(due, channel, claimed);
+    // Batches overlap: the next is claimed and its slots reserved while the last one's sends
+    // are still out, so the channel's slots follow one another without a gap.
+    const finishing: Promise<void>[] = [];
+    try {
+      for (;;) {
+        const channel = await this.channels.sendingState(due.channelId);
+        if (channel.sendingPausedAt || this.stopped) return;
+        const claimed = await this.fanout.claim(
+          message.id,
+          batchSizeFor(channel.throughputPerSecond),
+          this.worker,
+        );
+        if (claimed.length === 0) break;
+        finishing.push((await this.sendBatch(due, channel, claimed)).recorded);
+        if (finishing.length > MAX_BATCHES_FINISHING) await finishing.shift();
+      }
+    } finally {
+      await Promise.all(finishing);
     }
     const progress = await this.fanout.progress(message.id);
     if (progress.pending === 0) {
@@ -173,12 +186,19 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
     await this.deliveries.applyWaiting(adopted);
   }
 
+  /**
+   * Sends a claimed batch in its reserved slots. Resolves once every send has gone out, with
+   * `recorded`, which resolves when their outcomes are stored.
+   */
   private async sendBatch(
     due: DueMessage,
     channel: { id: string; provider: string; phoneNumberId: string },
     claimed: ClaimedRecipient[],
-  ): Promise<void> {
+  ): Promise<{ recorded: Promise<void> }> {
     for (const recipient of claimed) this.inFlight.add(recipient.deliveryId);
+    const release = () => {
+      for (const recipient of claimed) this.inFlight.delete(recipient.deliveryId);
+    };
     try {
       const { firstAt, perSecond } = await this.channels.reserveSendSlots(
         channel.id,
@@ -199,19 +219,31 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
             stillSending ? 'skipped' : 'cancelled',
           );
         }
-        for (const recipient of window.items) {
-          if (wanted.has(recipient.deliveryId)) results.push(this.sendOne(due, channel, recipient));
-        }
+        window.items.forEach((recipient, i) => {
+          if (!wanted.has(recipient.deliveryId)) return;
+          // Each send at its own slot, not the whole window at once.
+          const at = window.dueAt[i];
+          results.push(this.sendAt(at, () => this.sendOne(due, channel, recipient)));
+        });
       }
-      const settled = await Promise.all(results);
-      await this.fanout.saveResults(settled);
-      await this.reportFailures(due, channel.id, settled);
-      await this.deliveries.applyWaiting(
-        settled.flatMap((r) => (r.outcome.ok ? [r.outcome.providerMessageId] : [])),
-      );
-    } finally {
-      for (const recipient of claimed) this.inFlight.delete(recipient.deliveryId);
+      return { recorded: this.record(due, channel.id, results).finally(release) };
+    } catch (error) {
+      release();
+      throw error;
     }
+  }
+
+  private async record(
+    due: DueMessage,
+    channelId: string,
+    results: Promise<SendResult>[],
+  ): Promise<void> {
+    const settled = await Promise.all(results);
+    await this.fanout.saveResults(settled);
+    await this.reportFailures(due, channelId, settled);
+    await this.deliveries.applyWaiting(
+      settled.flatMap((r) => (r.outcome.ok ? [r.outcome.providerMessageId] : [])),
+    );
   }
 
   /** Failures are domain events, as they are when reported later by webhook: STOPs suppress. */
@@ -233,6 +265,12 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
         }),
       );
     }
+  }
+
+  private async sendAt<T>(at: number, send: () => Promise<T>): Promise<T> {
+    const wait = at - Date.now();
+    if (wait > 1) await sleep(wait);
+    return send();
   }
 
   private async sendOne(

@@ -26,6 +26,7 @@ describe('windowsOf', () => {
       [10, 11],
     ]);
     expect(windows.map((w) => w.at)).toEqual([0, 50, 100]);
+    expect(windows[2].dueAt).toEqual([100, 110]);
   });
 
   it('keeps nothing back and loses nothing', () => {

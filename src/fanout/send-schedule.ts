@@ -12,6 +12,8 @@ export interface Window<T> {
   /** When the window opens (epoch ms): its items are due from then until `windowMs` later. */
   at: number;
   items: T[];
+  /** When each item is due, in the same order. */
+  dueAt: number[];
 }
 
 /**
@@ -24,8 +26,10 @@ export function windowsOf<T>(items: T[], dueAt: number[], windowMs: number): Win
   items.forEach((item, i) => {
     const at = dueAt[i];
     const last = windows.at(-1);
-    if (last && at < last.at + windowMs) last.items.push(item);
-    else windows.push({ at, items: [item] });
+    if (last && at < last.at + windowMs) {
+      last.items.push(item);
+      last.dueAt.push(at);
+    } else windows.push({ at, items: [item], dueAt: [at] });
   });
   return windows;
 }

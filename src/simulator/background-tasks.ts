@@ -1,20 +1,22 @@
 /**
- * Webhook work that outlives the request that caused it. Reset and close cancel it all through
- * one AbortSignal, so no stale status from before a reset reaches the receiver afterwards.
+ * Webhook work that outlives the request that caused it. Reset and close cancel it all, so no
+ * stale status from before a reset reaches the receiver afterwards. Each task has a signal of
+ * its own: thousands of tasks listening on one shared signal would make every sleep and request
+ * pay for all the others' listeners.
  */
 export class BackgroundTasks {
-  private controller = new AbortController();
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Map<Promise<void>, AbortController>();
 
   run(task: (signal: AbortSignal) => Promise<void>): void {
-    const promise = task(this.controller.signal).finally(() => this.running.delete(promise));
-    this.running.add(promise);
+    const controller = new AbortController();
+    const promise = task(controller.signal).finally(() => this.running.delete(promise));
+    this.running.set(promise, controller);
   }
 
   /** Cancels everything running and waits for it to stop. */
   async cancelAll(): Promise<void> {
-    this.controller.abort();
-    this.controller = new AbortController();
-    await Promise.allSettled([...this.running]);
+    const tasks = [...this.running];
+    for (const [, controller] of tasks) controller.abort();
+    await Promise.allSettled(tasks.map(([promise]) => promise));
   }
 }

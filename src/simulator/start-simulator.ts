@@ -31,6 +31,7 @@ export async function startSimulator(
     url: `http://127.0.0.1:${port}`,
     async close() {
       await state.background.cancelAll();
+      await state.webhooks.close();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, request } from 'undici';
 import type { JsonObject } from './validate-message.js';
 
 export interface WebhookDeliveryOptions {
@@ -25,13 +26,22 @@ function serialise(event: JsonObject): string {
 }
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
+/** Like Meta, a bounded number of concurrent connections to the receiver; the rest queue. */
+const MAX_CONNECTIONS = 16;
 
 /**
  * Posts signed webhook events, retrying with exponential backoff until the receiver answers 200
  * or the attempts run out. Meta keeps trying for days; a bounded count keeps tests and demos tidy.
  */
 export class WebhookDelivery {
+  private readonly dispatcher = new Agent({ connections: MAX_CONNECTIONS });
+
   constructor(private readonly options: WebhookDeliveryOptions) {}
+
+  /** Closes the kept-alive connections (the simulator is shutting down). */
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
 
   get enabled(): boolean {
     return this.options.url() !== null;
@@ -52,15 +62,19 @@ export class WebhookDelivery {
       const url = this.options.url();
       if (url === null) return false;
       try {
-        const response = await fetch(url, {
+        // undici's request rather than fetch: thousands of callbacks a second in a benchmark.
+        const response = await request(url, {
           method: 'POST',
           headers,
           body,
-          signal: AbortSignal.any([signal, AbortSignal.timeout(ATTEMPT_TIMEOUT_MS)]),
+          signal,
+          headersTimeout: ATTEMPT_TIMEOUT_MS,
+          bodyTimeout: ATTEMPT_TIMEOUT_MS,
+          dispatcher: this.dispatcher,
         });
-        await response.body?.cancel();
-        if (response.status === 200) return true;
-        lastOutcome = `HTTP ${response.status}`;
+        await response.body.dump();
+        if (response.statusCode === 200) return true;
+        lastOutcome = `HTTP ${response.statusCode}`;
       } catch (error) {
         lastOutcome = error instanceof Error ? error.name : 'error';
       }

@@ -24,6 +24,7 @@ export async function freePort(): Promise<number> {
 
 export interface AppProcess {
   baseUrl: URL;
+  pid: number;
   stop(): Promise<void>;
   /** Ends the process at once, as a crash or an OOM kill would: no shutdown hooks run. */
   kill(): Promise<void>;
@@ -59,6 +60,7 @@ export async function startAppProcess(
   }
   return {
     baseUrl,
+    pid: child.pid ?? 0,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

@@ -23,7 +23,7 @@ export class HttpClient {
   }
 
   request(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     options: { token?: string; body?: object } = {},
   ): Promise<HttpResult> {

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Agent, request } from 'undici';
 import type { MessageSender, SendFailure, SendRequest } from '../../dispatch/outbound-message.js';
 import { CLOUD_API_ENDPOINT, type CloudApiEndpoint } from './cloud-api-endpoint.js';
 import { classifyCloudApiError } from './cloud-api-errors.js';
@@ -6,12 +7,16 @@ import { cloudApiMessageBody } from './cloud-api-request.js';
 
 export const CLOUD_API_PROVIDER = 'whatsapp-cloud-api';
 
-interface GraphSuccess {
+interface GraphBody {
   messages?: { id?: unknown }[];
-}
-interface GraphErrorBody {
   error?: { code?: unknown; message?: unknown };
 }
+
+/**
+ * Keep-alive connections to the API, at most this many at once: a fan-out's concurrent sends
+ * queue for a connection rather than opening hundreds (each costs memory on both ends).
+ */
+const MAX_CONNECTIONS = 32;
 
 const networkFailure = (reason: string): SendFailure => ({
   class: 'retry',
@@ -24,35 +29,46 @@ const networkFailure = (reason: string): SendFailure => ({
  * pointed at the simulator's URL: there is no separate fake path.
  */
 @Injectable()
-export class CloudApiSender implements MessageSender {
+export class CloudApiSender implements MessageSender, OnApplicationShutdown {
   readonly provider = CLOUD_API_PROVIDER;
+  private readonly dispatcher = new Agent({ connections: MAX_CONNECTIONS });
 
   constructor(@Inject(CLOUD_API_ENDPOINT) private readonly endpoint: CloudApiEndpoint) {}
 
-  async sendOnce(request: SendRequest): Promise<{ providerMessageId: string } | SendFailure> {
+  async onApplicationShutdown(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  async sendOnce(send: SendRequest): Promise<{ providerMessageId: string } | SendFailure> {
     const { baseUrl, version, accessToken, timeoutMs } = this.endpoint;
-    const url = `${baseUrl}/${version}/${encodeURIComponent(request.channel.phoneNumberId)}/messages`;
-    let response: Response;
+    const url = `${baseUrl}/${version}/${encodeURIComponent(send.channel.phoneNumberId)}/messages`;
+    let status: number;
+    let body: GraphBody | null;
     try {
-      response = await fetch(url, {
+      // undici's request rather than fetch: the same engine without fetch's per-call overhead,
+      // which counts at a thousand sends a second. Connections are kept alive between sends.
+      const response = await request(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(cloudApiMessageBody(request.to, request.content, request.reference)),
-        signal: AbortSignal.timeout(timeoutMs),
+        body: JSON.stringify(cloudApiMessageBody(send.to, send.content, send.reference)),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        dispatcher: this.dispatcher,
       });
+      status = response.statusCode;
+      body = (await response.body.json().catch(() => null)) as GraphBody | null;
     } catch (error) {
-      // A timeout may still have been accepted; the caller records the attempt either way.
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      // A timed-out send may still have been accepted: the caller records the attempt anyway.
+      const code = (error as { code?: unknown }).code;
+      const timedOut = typeof code === 'string' && code.includes('TIMEOUT');
       return networkFailure(
         timedOut ? 'WhatsApp did not answer in time' : 'WhatsApp could not be reached',
       );
     }
-    const body = (await response.json().catch(() => null)) as
-      (GraphSuccess & GraphErrorBody) | null;
     const id = body?.messages?.[0]?.id;
-    if (response.ok && typeof id === 'string') return { providerMessageId: id };
+    if (status >= 200 && status < 300 && typeof id === 'string') return { providerMessageId: id };
     const code = body?.error?.code;
     if (typeof code === 'number') return classifyCloudApiError(code);
-    return networkFailure(`WhatsApp answered HTTP ${response.status} without an error code`);
+    return networkFailure(`WhatsApp answered HTTP ${status} without an error code`);
   }
 }
