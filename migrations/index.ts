@@ -3,6 +3,7 @@ import { Initial1795312951858 } from './1795312951858-Initial.js';
 import { AuditAppRole1795316400000 } from './1795316400000-AuditAppRole.js';
 import { WhatsAppDelivery1795400000000 } from './1795400000000-WhatsAppDelivery.js';
 import { Residents1795500000000 } from './1795500000000-Residents.js';
+import { FanoutRecipients1795600000000 } from './1795600000000-FanoutRecipients.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditAppRole1795316400000,
   WhatsAppDelivery1795400000000,
   Residents1795500000000,
+  FanoutRecipients1795600000000,
 ];

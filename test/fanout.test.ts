@@ -207,15 +207,16 @@ describe('the fan-out', () => {
     await eventually(handsets, (all) => receivedBy(all, audience).length >= 3);
     const { PhoneVault } = await import('../src/phone-numbers/phone-vault.js');
     const vault = t.app.get(PhoneVault);
-    // Someone whose turn has not come yet (not even claimed by a worker) stops.
+    // Someone whose turn has not come yet (no worker has taken their place) stops.
     const [waiting] = await t.db.query<{ recipient_phone_hash: string }>(
-      `SELECT recipient_phone_hash FROM message_deliveries
-        WHERE message_id = $1 AND status = 'queued' ORDER BY id DESC LIMIT 1`,
+      `SELECT s.phone_hash AS recipient_phone_hash
+         FROM message_recipients r JOIN subscribers s ON s.id = r.subscriber_id
+        WHERE r.message_id = $1 ORDER BY r.position DESC LIMIT 1`,
       [id],
     );
-    const leaver = audience.find((n) => vault.lookupHash(n) === waiting!.recipient_phone_hash)!;
+    const leaver = audience.find((n) => vault.lookupHash(n) === waiting.recipient_phone_hash)!;
     await t.db.query(`UPDATE subscribers SET status = 'unsubscribed' WHERE phone_hash = $1`, [
-      waiting!.recipient_phone_hash,
+      waiting.recipient_phone_hash,
     ]);
     const done = await eventually(
       () => message(id),

@@ -42,11 +42,13 @@ export class DeliveriesService {
     });
   }
 
-  /** Each message's alert progress; messages with no deliveries are absent. */
-  async alertCounts(messageIds: string[]): Promise<Map<string, DeliveryCounts>> {
-    if (messageIds.length === 0) return new Map();
-    const raw = await this.deliveries.alertCounts(messageIds);
-    return new Map([...raw].map(([id, byStatus]) => [id, deliveryCounts(byStatus)]));
+  /** Each frozen message's alert progress, by message id. */
+  async alertCounts(
+    messages: { id: string; total: number; taken: number; cancelled: boolean }[],
+  ): Promise<Map<string, DeliveryCounts>> {
+    if (messages.length === 0) return new Map();
+    const raw = await this.deliveries.alertCounts(messages.map((m) => m.id));
+    return new Map(messages.map((m) => [m.id, deliveryCounts(m, raw.get(m.id) ?? {})] as const));
   }
 
   testsOf(messageId: string): Promise<DeliverySummary[]> {

@@ -77,27 +77,29 @@ export interface DeliveryCounts {
   notSent: number;
 }
 
-/** A message's progress from its deliveries counted by status. */
-export function deliveryCounts(byStatus: Partial<Record<DeliveryStatus, number>>): DeliveryCounts {
+/**
+ * A message's progress: `frozen.total` is how many residents it was frozen to and `taken` how
+ * many of those positions workers have taken (each taken position has a delivery row unless the
+ * resident was erased meanwhile), with the delivery rows counted by status.
+ */
+export function deliveryCounts(
+  frozen: { total: number; taken: number; cancelled: boolean },
+  byStatus: Partial<Record<DeliveryStatus, number>>,
+): DeliveryCounts {
   const n = (...statuses: DeliveryStatus[]) =>
     statuses.reduce((sum, status) => sum + (byStatus[status] ?? 0), 0);
+  // Once a message is cancelled, the positions nobody took will never be sent.
+  const untaken = frozen.cancelled ? 0 : frozen.total - frozen.taken;
+  const queued = untaken + n('queued', 'sending');
+  const sent = n('accepted', 'sent', 'delivered', 'read');
+  const failed = n('failed');
   return {
-    recipients: n(
-      'queued',
-      'sending',
-      'accepted',
-      'sent',
-      'delivered',
-      'read',
-      'failed',
-      'skipped',
-      'cancelled',
-    ),
-    queued: n('queued', 'sending'),
-    sent: n('accepted', 'sent', 'delivered', 'read'),
+    recipients: frozen.total,
+    queued,
+    sent,
     delivered: n('delivered', 'read'),
     read: n('read'),
-    failed: n('failed'),
-    notSent: n('skipped', 'cancelled'),
+    failed,
+    notSent: frozen.total - queued - sent - failed,
   };
 }

@@ -36,7 +36,15 @@ export interface DispatcherOptions {
 export class Dispatcher {
   constructor(private readonly options: DispatcherOptions) {}
 
-  async send(request: SendRequest & { channelPaused: boolean }): Promise<SendOutcome> {
+  /**
+   * `retryHere: false` returns a temporary failure at once instead of waiting to retry: the
+   * fan-out puts such a send back in line for a later slot, so that retries keep to the
+   * channel's pace instead of adding to the load that caused them.
+   */
+  async send(
+    request: SendRequest & { channelPaused: boolean },
+    options: { retryHere?: boolean } = {},
+  ): Promise<SendOutcome> {
     if (request.channelPaused) {
       return {
         ok: false,
@@ -68,7 +76,7 @@ export class Dispatcher {
       }
       if (result.code === THROUGHPUT_REACHED)
         await this.options.channels.throttled(request.channel.id);
-      if (shouldRetry(policy, attempt, result)) {
+      if (options.retryHere !== false && shouldRetry(policy, attempt, result)) {
         await timers.sleep(retryDelayMs(policy, attempt, result, timers.random));
         continue;
       }

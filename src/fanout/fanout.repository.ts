@@ -5,10 +5,25 @@ import type { Audience } from '../messages/domain/message-content.js';
 export interface ClaimedRecipient {
   deliveryId: string;
   phoneSealed: string;
+  /** Tries already made (a send put back after a temporary failure has some). */
+  attempts: number;
 }
+
+interface ClaimedRow {
+  id: string;
+  recipient_phone_sealed: string;
+  attempts: number;
+}
+
+const toClaimed = (row: ClaimedRow): ClaimedRecipient => ({
+  deliveryId: row.id,
+  phoneSealed: row.recipient_phone_sealed,
+  attempts: row.attempts,
+});
 
 export interface SendResult {
   deliveryId: string;
+  /** Tries made in all, this one included. */
   attempts: number;
   outcome:
     | { ok: true; providerMessageId: string }
@@ -27,6 +42,9 @@ export interface SendResult {
  * each other (a deadlock).
  */
 const LOCK_IN_ORDER = `SELECT id FROM message_deliveries WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+
+/** Tries of one send before a temporary failure counts as final. */
+const MAX_ATTEMPTS = 5;
 
 /** Messages with sends still to make, or (once cancelled) still to call off. */
 export interface ActiveMessage {
@@ -66,45 +84,42 @@ export class FanoutRepository {
 
   /**
    * Fixes who receives the message: every active subscriber of any of its areas and any of its
-   * topics whose number is not suppressed, once each. Runs in the transaction that holds the
-   * message's lock, which also marks it frozen, so it happens exactly once.
+   * topics whose number is not suppressed, once each, as numbered positions. Runs in the
+   * transaction that holds the message's lock, which also records the total, so it happens once.
    */
-  async freeze(
-    message: { id: string; channelId: string; version: number; audience: Audience },
-    provider: string,
-  ): Promise<number> {
+  async freeze(message: { id: string; audience: Audience }): Promise<number> {
     const [row] = await this.uow.transactionManager().query<{ n: string }[]>(
       `WITH frozen AS (
-         INSERT INTO message_deliveries
-           (channel_id, message_id, message_version, purpose, subscriber_id,
-            recipient_phone_sealed, recipient_phone_hash, provider)
-         SELECT $1, $2, $3, 'alert', s.id, s.phone_sealed, s.phone_hash, $4
+         INSERT INTO message_recipients (message_id, position, subscriber_id)
+         SELECT $1, (row_number() OVER ()) - 1, s.id
            FROM subscribers s
           WHERE s.status = 'active'
-            AND s.area_codes && $5::text[]
-            AND s.topic_codes && $6::text[]
+            AND s.area_codes && $2::text[]
+            AND s.topic_codes && $3::text[]
             AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.phone_hash = s.phone_hash)
-         ON CONFLICT DO NOTHING
          RETURNING 1
        ), marked AS (
-         UPDATE messages SET recipients_frozen_at = now() WHERE id = $2 RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM frozen) AS n, (SELECT count(*) FROM marked) AS m`,
-      [
-        message.channelId,
-        message.id,
-        message.version,
-        provider,
-        message.audience.areas,
-        message.audience.topics,
-      ],
+         UPDATE messages
+            SET recipients_frozen_at = now(), recipients_total = (SELECT count(*) FROM frozen)
+          WHERE id = $1
+         RETURNING recipients_total AS n)
+       SELECT n FROM marked`,
+      [message.id, message.audience.areas, message.audience.topics],
     );
     return Number(row?.n ?? 0);
   }
 
-  async claim(messageId: string, limit: number, worker: string): Promise<ClaimedRecipient[]> {
-    // Wrapped in a CTE so that the driver hands back the RETURNING rows as a plain result.
-    const rows = await this.query<{ id: string; recipient_phone_sealed: string }[]>(
+  /**
+   * Takes the next recipients to send to: sends put back after a crash first, then the next
+   * range of positions from the message's cursor, whose delivery rows are created here, already
+   * claimed. Cursor and rows move in one transaction, so a position is never taken twice or lost.
+   */
+  async claim(
+    message: { id: string; channelId: string; version: number; provider: string },
+    limit: number,
+    worker: string,
+  ): Promise<ClaimedRecipient[]> {
+    const requeued = await this.query<ClaimedRow[]>(
       `WITH claimed AS (
          UPDATE message_deliveries d
             SET status = 'sending', claimed_at = now(), claimed_by = $3, updated_at = now()
@@ -113,11 +128,51 @@ export class FanoutRepository {
                           ORDER BY id
                           LIMIT $2
                             FOR UPDATE SKIP LOCKED)
-          RETURNING d.id, d.recipient_phone_sealed)
+          RETURNING d.id, d.recipient_phone_sealed, d.attempts)
        SELECT * FROM claimed`,
-      [messageId, limit, worker],
+      [message.id, limit, worker],
     );
-    return rows.map((row) => ({ deliveryId: row.id, phoneSealed: row.recipient_phone_sealed }));
+    if (requeued.length > 0) return requeued.map(toClaimed);
+    return this.uow.run(async () => {
+      const manager = this.uow.transactionManager();
+      const [range] = await manager.query<{ from_pos: number; to_pos: number }[]>(
+        `WITH current AS (
+           SELECT recipients_claimed AS from_pos, recipients_total FROM messages
+            WHERE id = $1 AND status = 'sending' AND recipients_total IS NOT NULL
+              FOR UPDATE
+         ), moved AS (
+           UPDATE messages m
+              SET recipients_claimed = least(c.from_pos + $2, c.recipients_total)
+             FROM current c
+            WHERE m.id = $1 AND c.from_pos < c.recipients_total
+           RETURNING c.from_pos, m.recipients_claimed AS to_pos)
+         SELECT * FROM moved`,
+        [message.id, limit],
+      );
+      if (!range) return [];
+      const rows = await manager.query<ClaimedRow[]>(
+        `INSERT INTO message_deliveries
+           (channel_id, message_id, message_version, purpose, subscriber_id,
+            recipient_phone_sealed, recipient_phone_hash, provider, status, claimed_at, claimed_by)
+         SELECT $2, r.message_id, $3, 'alert', s.id, s.phone_sealed, s.phone_hash, $4,
+                'sending', now(), $7
+           FROM message_recipients r
+           JOIN subscribers s ON s.id = r.subscriber_id
+          WHERE r.message_id = $1 AND r.position >= $5 AND r.position < $6
+         ON CONFLICT DO NOTHING
+         RETURNING id, recipient_phone_sealed, attempts`,
+        [
+          message.id,
+          message.channelId,
+          message.version,
+          message.provider,
+          range.from_pos,
+          range.to_pos,
+          worker,
+        ],
+      );
+      return rows.map(toClaimed);
+    });
   }
 
   /**
@@ -149,6 +204,17 @@ export class FanoutRepository {
     );
   }
 
+  /** Claimed sends this worker will not make after all: back in the queue, unclaimed. */
+  async putBack(deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.query(
+      `UPDATE message_deliveries
+          SET status = 'queued', claimed_at = NULL, claimed_by = NULL, updated_at = now()
+        WHERE id IN (${LOCK_IN_ORDER}) AND status = 'sending'`,
+      [deliveryIds],
+    );
+  }
+
   /** Calls off every send of a cancelled message that has not gone yet. */
   async callOffRemaining(messageId: string): Promise<void> {
     await this.query(
@@ -159,12 +225,29 @@ export class FanoutRepository {
     );
   }
 
-  /** Records a group's outcomes in two statements, whatever its size. */
+  /**
+   * Records a group's outcomes in a few statements, whatever its size. A temporary failure goes
+   * back in the queue for a later slot until it has had MAX_ATTEMPTS; then it counts as failed.
+   */
   async saveResults(results: SendResult[]): Promise<void> {
     const accepted = results.flatMap((r) =>
       r.outcome.ok ? [{ ...r, id: r.outcome.providerMessageId }] : [],
     );
-    const failed = results.flatMap((r) => (r.outcome.ok ? [] : [{ ...r, failure: r.outcome }]));
+    const retry = results.filter(
+      (r) => !r.outcome.ok && r.outcome.class === 'retry' && r.attempts < MAX_ATTEMPTS,
+    );
+    const failed = results.flatMap((r) =>
+      r.outcome.ok || retry.includes(r) ? [] : [{ ...r, failure: r.outcome }],
+    );
+    if (retry.length > 0) {
+      await this.query(
+        `UPDATE message_deliveries
+            SET status = 'queued', attempts = attempts + 1, claimed_at = NULL, claimed_by = NULL,
+                updated_at = now()
+          WHERE id IN (${LOCK_IN_ORDER}) AND status = 'sending'`,
+        [retry.map((r) => r.deliveryId)],
+      );
+    }
     if (accepted.length > 0) {
       await this.query(
         `UPDATE message_deliveries d
@@ -241,6 +324,11 @@ export class FanoutRepository {
     return adopted.map((row) => row.provider_message_id);
   }
 
+  /**
+   * Where the message has got to. Pending counts positions not yet taken and sends in a
+   * worker's hands; positions whose resident was erased meanwhile have no row and count as
+   * not sent.
+   */
   async progress(messageId: string): Promise<{
     pending: number;
     recipients: number;
@@ -249,23 +337,29 @@ export class FanoutRepository {
     skipped: number;
   }> {
     const [row] = await this.query<
-      { pending: string; recipients: string; accepted: string; failed: string; skipped: string }[]
+      { total: number | null; claimed: number; sending: string; accepted: string; failed: string }[]
     >(
-      `SELECT count(*) FILTER (WHERE status IN ('queued', 'sending')) AS pending,
-              count(*) AS recipients,
-              count(*) FILTER (WHERE status IN ('accepted', 'sent', 'delivered', 'read')) AS accepted,
-              count(*) FILTER (WHERE status = 'failed') AS failed,
-              count(*) FILTER (WHERE status IN ('skipped', 'cancelled')) AS skipped
-         FROM message_deliveries
-        WHERE message_id = $1 AND purpose = 'alert'`,
+      `SELECT m.recipients_total AS total, m.recipients_claimed AS claimed,
+              count(d.id) FILTER (WHERE d.status IN ('queued', 'sending')) AS sending,
+              count(d.id) FILTER (WHERE d.status IN ('accepted', 'sent', 'delivered', 'read')) AS accepted,
+              count(d.id) FILTER (WHERE d.status = 'failed') AS failed
+         FROM messages m
+         LEFT JOIN message_deliveries d ON d.message_id = m.id AND d.purpose = 'alert'
+        WHERE m.id = $1
+        GROUP BY m.id`,
       [messageId],
     );
+    const total = row?.total ?? 0;
+    const claimed = row?.claimed ?? 0;
+    const pending = total - claimed + Number(row?.sending ?? 0);
+    const accepted = Number(row?.accepted ?? 0);
+    const failed = Number(row?.failed ?? 0);
     return {
-      pending: Number(row?.pending ?? 0),
-      recipients: Number(row?.recipients ?? 0),
-      accepted: Number(row?.accepted ?? 0),
-      failed: Number(row?.failed ?? 0),
-      skipped: Number(row?.skipped ?? 0),
+      pending,
+      recipients: total,
+      accepted,
+      failed,
+      skipped: total - pending - accepted - failed,
     };
   }
 }

@@ -27,6 +27,14 @@ import {
 } from './fanout.repository.js';
 import { batchSizeFor, slotTimes, windowsOf } from './send-schedule.js';
 
+interface PreparedBatch {
+  claimed: ClaimedRecipient[];
+  /** When each claimed send is due (epoch ms), from the channel's shared clock. */
+  dueAt: number[];
+  /** The sends fired so far. */
+  sent: Promise<SendResult>[];
+}
+
 /** How often each process looks for messages to send, besides being woken by a job. */
 const POLL_MS = 500;
 /** Sends due within this span are checked against STOPs and cancels together, just before. */
@@ -93,16 +101,7 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const frozen = await this.uow.run(async () => {
       const due = await this.messages.begin(job);
       if (!due || due.recipientsFrozen) return null;
-      const channel = await this.channels.sendingState(due.channelId);
-      const recipients = await this.fanout.freeze(
-        {
-          id: due.messageId,
-          channelId: due.channelId,
-          version: due.version,
-          audience: due.audience,
-        },
-        channel.provider,
-      );
+      const recipients = await this.fanout.freeze({ id: due.messageId, audience: due.audience });
       return { due, recipients };
     });
     if (frozen) {
@@ -148,23 +147,29 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const due = await this.messages.due(message.id);
     if (!due?.recipientsFrozen) return; // Its dispatch job has not run yet.
     await this.settleInDoubt(message.id);
-    // Batches overlap: the next is claimed and its slots reserved while the last one's sends
-    // are still out, so the channel's slots follow one another without a gap.
+    // Double-buffered: the next batch is claimed and its slots reserved while this one fires,
+    // and outcomes are recorded behind, so the channel's slots follow one another without gaps.
     const finishing: Promise<void>[] = [];
+    let next: Promise<PreparedBatch | null> | null = null;
     try {
+      let channel = await this.channels.sendingState(due.channelId);
+      next = this.prepare(due, channel);
       for (;;) {
-        const channel = await this.channels.sendingState(due.channelId);
-        if (channel.sendingPausedAt || this.stopped) return;
-        const claimed = await this.fanout.claim(
-          message.id,
-          batchSizeFor(channel.throughputPerSecond),
-          this.worker,
-        );
-        if (claimed.length === 0) break;
-        finishing.push((await this.sendBatch(due, channel, claimed)).recorded);
+        const batch = await next;
+        next = null;
+        if (!batch) break;
+        channel = await this.channels.sendingState(due.channelId);
+        if (channel.sendingPausedAt || this.stopped) {
+          await this.putBack(batch);
+          return;
+        }
+        next = this.prepare(due, channel);
+        finishing.push(this.fire(due, channel, batch));
         if (finishing.length > MAX_BATCHES_FINISHING) await finishing.shift();
       }
     } finally {
+      const unfired = await next?.catch(() => null);
+      if (unfired) await this.putBack(unfired);
       await Promise.all(finishing);
     }
     const progress = await this.fanout.progress(message.id);
@@ -172,6 +177,33 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
       const { recipients, accepted, failed, skipped } = progress;
       await this.messages.complete(message.id, { recipients, accepted, failed, skipped });
     }
+  }
+
+  /** Claims the next recipients and reserves their send slots; null when none are left. */
+  private async prepare(
+    due: DueMessage,
+    channel: { id: string; provider: string; throughputPerSecond: number },
+  ): Promise<PreparedBatch | null> {
+    const claimed = await this.fanout.claim(
+      {
+        id: due.messageId,
+        channelId: due.channelId,
+        version: due.version,
+        provider: channel.provider,
+      },
+      batchSizeFor(channel.throughputPerSecond),
+      this.worker,
+    );
+    if (claimed.length === 0) return null;
+    for (const recipient of claimed) this.inFlight.add(recipient.deliveryId);
+    const { firstAt, perSecond } = await this.channels.reserveSendSlots(channel.id, claimed.length);
+    return { claimed, dueAt: slotTimes(firstAt.getTime(), perSecond, claimed.length), sent: [] };
+  }
+
+  /** A claimed batch that will not be sent now goes back to the queue for whoever is next. */
+  private async putBack(batch: PreparedBatch): Promise<void> {
+    await this.fanout.putBack(batch.claimed.map((r) => r.deliveryId));
+    for (const recipient of batch.claimed) this.inFlight.delete(recipient.deliveryId);
   }
 
   /**
@@ -187,26 +219,16 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /**
-   * Sends a claimed batch in its reserved slots. Resolves once every send has gone out, with
-   * `recorded`, which resolves when their outcomes are stored.
+   * Sends a prepared batch, each send in its own slot, checking each window of sends just
+   * before it opens. Resolves when every outcome is recorded.
    */
-  private async sendBatch(
+  private async fire(
     due: DueMessage,
     channel: { id: string; provider: string; phoneNumberId: string },
-    claimed: ClaimedRecipient[],
-  ): Promise<{ recorded: Promise<void> }> {
-    for (const recipient of claimed) this.inFlight.add(recipient.deliveryId);
-    const release = () => {
-      for (const recipient of claimed) this.inFlight.delete(recipient.deliveryId);
-    };
+    batch: PreparedBatch,
+  ): Promise<void> {
     try {
-      const { firstAt, perSecond } = await this.channels.reserveSendSlots(
-        channel.id,
-        claimed.length,
-      );
-      const dueAt = slotTimes(firstAt.getTime(), perSecond, claimed.length);
-      const results: Promise<SendResult>[] = [];
-      for (const window of windowsOf(claimed, dueAt, WINDOW_MS)) {
+      for (const window of windowsOf(batch.claimed, batch.dueAt, WINDOW_MS)) {
         const wait = window.at - Date.now();
         if (wait > 0) await sleep(wait);
         const wanted = await this.fanout.stillWanted(window.items.map((r) => r.deliveryId));
@@ -223,13 +245,12 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
           if (!wanted.has(recipient.deliveryId)) return;
           // Each send at its own slot, not the whole window at once.
           const at = window.dueAt[i];
-          results.push(this.sendAt(at, () => this.sendOne(due, channel, recipient)));
+          batch.sent.push(this.sendAt(at, () => this.sendOne(due, channel, recipient)));
         });
       }
-      return { recorded: this.record(due, channel.id, results).finally(release) };
-    } catch (error) {
-      release();
-      throw error;
+      await this.record(due, channel.id, batch.sent);
+    } finally {
+      for (const recipient of batch.claimed) this.inFlight.delete(recipient.deliveryId);
     }
   }
 
@@ -278,16 +299,19 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
     channel: { id: string; provider: string; phoneNumberId: string },
     recipient: ClaimedRecipient,
   ): Promise<SendResult> {
-    const outcome = await this.dispatcher.send({
-      channel,
-      channelPaused: false,
-      to: this.vault.decrypt(recipient.phoneSealed),
-      content: due.content,
-      reference: recipient.deliveryId,
-    });
+    const outcome = await this.dispatcher.send(
+      {
+        channel,
+        channelPaused: false,
+        to: this.vault.decrypt(recipient.phoneSealed),
+        content: due.content,
+        reference: recipient.deliveryId,
+      },
+      { retryHere: false },
+    );
     return {
       deliveryId: recipient.deliveryId,
-      attempts: outcome.attempts,
+      attempts: recipient.attempts + outcome.attempts,
       outcome: outcome.ok
         ? { ok: true, providerMessageId: outcome.providerMessageId }
         : { ok: false, ...outcome.failure },

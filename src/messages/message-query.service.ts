@@ -7,10 +7,7 @@ import type { ListMessagesQueryDto } from './dto/message-input.dto.js';
 import { MessageRecords } from './message-records.service.js';
 import { toMessageView } from './message-view.mapper.js';
 import { MessageErrors } from './messages.errors.js';
-import { MessagesRepository } from './messages.repository.js';
-
-/** Messages that may have deliveries to count. */
-const SENT_OR_SENDING = new Set(['sending', 'sent', 'cancelled']);
+import { type MessageRecord, MessagesRepository } from './messages.repository.js';
 
 const encodeCursor = (createdAt: Date, id: string) =>
   Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
@@ -40,14 +37,28 @@ export class MessageQueryService {
 
   async get(actor: Actor, id: string): Promise<MessageView> {
     const { record, channel } = await this.records.visible(actor, id, { lock: false });
-    const [view] = await this.withDelivery([toMessageView(record, channel.policy)]);
+    const [view] = await this.withDelivery([record], [toMessageView(record, channel.policy)]);
     return view;
   }
 
-  /** Fills in delivery progress for messages that have started sending. */
-  async withDelivery(views: MessageView[]): Promise<MessageView[]> {
-    const started = views.filter((view) => SENT_OR_SENDING.has(view.status)).map((v) => v.id);
-    const counts = await this.deliveries.alertCounts(started);
+  /** Fills in delivery progress for messages whose recipients have been frozen. */
+  private async withDelivery(
+    records: MessageRecord[],
+    views: MessageView[],
+  ): Promise<MessageView[]> {
+    const frozen = records.flatMap(({ message }) =>
+      message.recipientsTotal === null
+        ? []
+        : [
+            {
+              id: message.id,
+              total: message.recipientsTotal,
+              taken: message.recipientsClaimed,
+              cancelled: message.status === 'cancelled',
+            },
+          ],
+    );
+    const counts = await this.deliveries.alertCounts(frozen);
     return views.map((view) => ({ ...view, delivery: counts.get(view.id) ?? view.delivery }));
   }
 
@@ -70,7 +81,7 @@ export class MessageQueryService {
     });
     const last = records.at(-1);
     return {
-      items: await this.withDelivery(items),
+      items: await this.withDelivery(records, items),
       nextCursor:
         records.length === limit && last
           ? encodeCursor(last.message.createdAt, last.message.id)

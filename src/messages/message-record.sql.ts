@@ -12,6 +12,7 @@ import type { ReviewDecision } from './entities/message-review.entity.js';
 export const MESSAGE_RECORD_SQL = `
   SELECT m.id, m.channel_id, m.service_id, m.status, m.current_version, m.review_round,
          m.created_by, m.dispatch_at, m.dispatch_job_id, m.cancel_reason, m.recipients_frozen_at,
+         m.recipients_total, m.recipients_claimed,
          m.created_at, m.updated_at,
          v.channel_id AS version_channel_id, v.content, v.audience, v.priority, v.send_at,
          v.emergency_reason, v.content_hash, v.edited_by, v.created_at AS version_created_at,
@@ -43,6 +44,8 @@ export interface MessageRecordRow {
   dispatch_job_id: string | null;
   cancel_reason: string | null;
   recipients_frozen_at: Date | null;
+  recipients_total: number | null;
+  recipients_claimed: number;
   created_at: Date;
   updated_at: Date;
   version_channel_id: string;
@@ -90,6 +93,8 @@ export function toMessageRecord(row: MessageRecordRow): MessageRecord & { channe
       dispatchJobId: row.dispatch_job_id,
       cancelReason: row.cancel_reason,
       recipientsFrozenAt: row.recipients_frozen_at,
+      recipientsTotal: row.recipients_total,
+      recipientsClaimed: row.recipients_claimed,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     },

@@ -114,6 +114,8 @@ export class MessagesRepository {
         reviewRound: 0,
         dispatchAt: null,
         recipientsFrozenAt: null,
+        recipientsTotal: null,
+        recipientsClaimed: 0,
         dispatchJobId: null,
         cancelReason: null,
         createdAt: row.created_at,

@@ -222,7 +222,7 @@ async function main(): Promise<number> {
     console.log(
       `approval to first send:  ${firstSendMs.toFixed(0)} ms (goal < ${GOAL.firstSendMs})`,
     );
-    console.log(`sends retried (130429):  ${retried.rows[0]!.n}`);
+    console.log(`sends retried (130429):  ${retried.rows[0].n}`);
     console.log(`duplicates:              ${duplicates}`);
     console.log(`losses:                  ${losses}`);
     console.log(`Crier peak memory (RSS): ${peakMb.toFixed(0)} MB (goal < ${GOAL.rssMb})`);

@@ -43,6 +43,14 @@ export class MessageEntity {
   @Column({ name: 'recipients_frozen_at', type: 'timestamptz', nullable: true })
   recipientsFrozenAt: Date | null;
 
+  /** How many residents it was frozen to; null until then. */
+  @Column({ name: 'recipients_total', type: 'int', nullable: true })
+  recipientsTotal: number | null;
+
+  /** The fan-out's cursor: positions below it have been taken by a worker. */
+  @Column({ name: 'recipients_claimed', type: 'int', default: 0 })
+  recipientsClaimed: number;
+
   @Column({ name: 'cancel_reason', type: 'text', nullable: true })
   cancelReason: string | null;
 
