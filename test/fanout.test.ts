@@ -294,3 +294,54 @@ describe('the fan-out', () => {
     expect(done.delivery).toMatchObject({ recipients: 0, sent: 0 });
   });
 });
+
+describe("WhatsApp's messaging limit", () => {
+  let limited: TestApp;
+  let c: Council;
+
+  beforeAll(async () => {
+    limited = await startTestApp('fanout_limit', { env: { WHATSAPP_MESSAGING_LIMIT: '5' } });
+    c = await setUpCouncil(limited);
+  });
+  afterAll(() => limited.close());
+
+  it('refuses at sign-off an alert that would go over it, and sends one that fits', async () => {
+    const limitedApi = messageApi(limited, c);
+    await seedSubscribers(
+      limited.app,
+      limited.db,
+      [1, 2, 3, 4, 5, 6].map((n) => residentNumber(5000 + n)),
+      {
+        areas: ['northfield'],
+        topics: ['gritting'],
+      },
+    );
+    await seedSubscribers(
+      limited.app,
+      limited.db,
+      [7, 8].map((n) => residentNumber(5000 + n)),
+      {
+        areas: ['southbank'],
+        topics: ['gritting'],
+      },
+    );
+    const tooMany = await limitedApi.create(c.officer, templateMessage(c.channels.corporate));
+    await limitedApi.submit(c.officer, tooMany.body.id);
+    const refused = await limitedApi.approve(c.comms, tooMany.body.id, 1);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'MESSAGING_LIMIT_EXCEEDED',
+      details: { limit: 5, alertWouldAdd: 6, alreadyReached: 0 },
+    });
+    expect((await limitedApi.get(c.comms, tooMany.body.id)).body.status).toBe('in_review');
+
+    const fits = await limitedApi.create(
+      c.officer,
+      templateMessage(c.channels.corporate, {
+        audience: { areas: ['southbank'], topics: ['gritting'] },
+      }),
+    );
+    await limitedApi.submit(c.officer, fits.body.id);
+    expect((await limitedApi.approve(c.comms, fits.body.id, 1)).status).toBe(200);
+  });
+});

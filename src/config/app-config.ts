@@ -46,6 +46,11 @@ export interface WhatsAppConfig {
   /** Answers Meta's GET verification handshake. */
   verifyToken: string;
   sendTimeoutMs: number;
+  /**
+   * Unique residents the council's business portfolio may reach outside their service window
+   * in a moving 24 hours (Meta's tiers: 250, 2,000, 10,000, 100,000); null is unlimited.
+   */
+  messagingLimit: number | null;
   /** Settings for the in-process simulator (embedded mode only). */
   embeddedSimulator: SimulatorConfig | null;
 }

@@ -186,6 +186,12 @@ export class EnvironmentDto {
   WHATSAPP_SEND_TIMEOUT_MS?: number;
 
   @IsOptional()
+  @Matches(/^(unlimited|\d{1,9})$/, {
+    message: 'WHATSAPP_MESSAGING_LIMIT must be a whole number (such as 250 or 2000) or unlimited',
+  })
+  WHATSAPP_MESSAGING_LIMIT?: string;
+
+  @IsOptional()
   @Matches(
     /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{40,})*$/,
     {

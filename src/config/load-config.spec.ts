@@ -352,6 +352,14 @@ describe('loadConfig', () => {
       expect(error.problems).toHaveLength(3);
     });
 
+    it('reads the messaging limit: a tier, or unlimited by default', () => {
+      expect(loadConfig({}).whatsapp.messagingLimit).toBeNull();
+      expect(loadConfig({ WHATSAPP_MESSAGING_LIMIT: '2000' }).whatsapp.messagingLimit).toBe(2000);
+      expect(refusal({ WHATSAPP_MESSAGING_LIMIT: 'lots' }).problems.join(' ')).toMatch(
+        /WHATSAPP_MESSAGING_LIMIT/,
+      );
+    });
+
     it('refuses a malformed version or URL', () => {
       const error = refusal({ WHATSAPP_API_VERSION: '23', WHATSAPP_API_BASE_URL: 'ftp://x' });
       expect(error.problems.join(' ')).toMatch(/WHATSAPP_API_VERSION.*|WHATSAPP_API_BASE_URL/);

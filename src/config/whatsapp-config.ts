@@ -36,6 +36,8 @@ export function whatsAppConfig(
     dto.WHATSAPP_VERIFY_TOKEN;
   const apiVersion = dto.WHATSAPP_API_VERSION ?? DEFAULT_GRAPH_API_VERSION;
   const sendTimeoutMs = dto.WHATSAPP_SEND_TIMEOUT_MS ?? 15_000;
+  const limit = dto.WHATSAPP_MESSAGING_LIMIT ?? 'unlimited';
+  const messagingLimit = limit === 'unlimited' ? null : Number(limit);
 
   if (anySetting === undefined && !production) {
     const simulator = simulatorConfig(env, problems);
@@ -47,6 +49,7 @@ export function whatsAppConfig(
       appSecret: simulator?.appSecret ?? '',
       verifyToken: 'sim-verify-token',
       sendTimeoutMs,
+      messagingLimit,
       embeddedSimulator: simulator,
     };
   }
@@ -65,6 +68,7 @@ export function whatsAppConfig(
     appSecret: dto.WHATSAPP_APP_SECRET ?? '',
     verifyToken: dto.WHATSAPP_VERIFY_TOKEN ?? '',
     sendTimeoutMs,
+    messagingLimit,
     embeddedSimulator: null,
   };
 }

@@ -9,6 +9,7 @@ import { approvalRefusal, type ChannelFacts } from './domain/message-access.js';
 import { nextStatus } from './domain/message-workflow.js';
 import type { MessageView } from './dto/message-view.dto.js';
 import { MessageRecords } from './message-records.service.js';
+import { MessagingReach } from '../residents/reach/messaging-reach.service.js';
 import { currentApprovers, toMessageView } from './message-view.mapper.js';
 import { MessageErrors } from './messages.errors.js';
 import { type MessageRecord, MessagesRepository } from './messages.repository.js';
@@ -30,6 +31,7 @@ export class MessageReviewService {
     private readonly audit: AuditLog,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reach: MessagingReach,
   ) {}
 
   async approve(actor: Actor, id: string, version: number, comment?: string): Promise<MessageView> {
@@ -64,6 +66,7 @@ export class MessageReviewService {
       if (!transition.ok) throw MessageErrors.invalidTransition(transition.message);
       const final = transition.to === 'approved';
       if (final) {
+        await this.reach.assertWithinLimit(record.version.audience);
         message.status = 'approved';
         await this.handOverToDispatch(record, channel);
       }

@@ -5,6 +5,7 @@ import { ChannelsModule } from '../channels/channels.module.js';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
+import { ResidentsModule } from '../residents/residents.module.js';
 import { MessageDraftingService } from './message-drafting.service.js';
 import { MessageQueryService } from './message-query.service.js';
 import { MessageRecords } from './message-records.service.js';
@@ -22,6 +23,7 @@ import { MessagesRepository } from './messages.repository.js';
     DeliveriesModule,
     DispatchModule,
     OrganisationModule,
+    ResidentsModule,
   ],
   controllers: [MessagesController],
   providers: [

@@ -6,6 +6,8 @@ import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { WhatsAppModule } from '../whatsapp/whatsapp.module.js';
 import { ErasureService } from './erasure.service.js';
+import { MessagingReachRepository } from './reach/messaging-reach.repository.js';
+import { MessagingReach } from './reach/messaging-reach.service.js';
 import { PrivacyController } from './privacy.controller.js';
 import { ReplyDeliveriesRepository } from './reply-deliveries.repository.js';
 import { ResidentEventsListener } from './resident-events.listener.js';
@@ -40,7 +42,9 @@ import { SuppressionsRepository } from './suppressions.repository.js';
     ResidentEventsListener,
     SubjectAccessService,
     ErasureService,
+    MessagingReachRepository,
+    MessagingReach,
   ],
-  exports: [ResidentOptOutService],
+  exports: [ResidentOptOutService, MessagingReach],
 })
 export class ResidentsModule {}
