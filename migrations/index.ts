@@ -4,6 +4,8 @@ import { AuditAppRole1795316400000 } from './1795316400000-AuditAppRole.js';
 import { WhatsAppDelivery1795400000000 } from './1795400000000-WhatsAppDelivery.js';
 import { Residents1795500000000 } from './1795500000000-Residents.js';
 import { FanoutRecipients1795600000000 } from './1795600000000-FanoutRecipients.js';
+import { Postcodes1795700000000 } from './1795700000000-Postcodes.js';
+import { Retention1795800000000 } from './1795800000000-Retention.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WhatsAppDelivery1795400000000,
   Residents1795500000000,
   FanoutRecipients1795600000000,
+  Postcodes1795700000000,
+  Retention1795800000000,
 ];

@@ -16,7 +16,9 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
 import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module.js';
+import { PostcodesModule } from './postcodes/postcodes.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { WhatsAppModule } from './whatsapp/whatsapp.module.js';
 
 export interface AppModuleOptions {
@@ -47,6 +49,8 @@ export class AppModule {
         WhatsAppModule,
         FanoutModule,
         ResidentsModule,
+        PostcodesModule,
+        RetentionModule,
         HealthModule,
         DemoModule,
       ],

@@ -168,6 +168,7 @@ describe('authorisation: every route against every role', () => {
       ok: 200,
       prepare: async () => ({ path: `/api/v1/channels/${await pausedChannel()}/resume-sending` }),
     },
+    { method: 'post', route: '/api/v1/retention/run', allowed: ['admin'], ok: 200 },
     { method: 'get', route: '/health/live', allowed: 'public', ok: 200 },
     { method: 'get', route: '/health/ready', allowed: 'public', ok: 200 },
     { method: 'get', route: '/api/openapi.json', allowed: 'public', ok: 200 },
@@ -395,6 +396,32 @@ describe('authorisation: every route against every role', () => {
           ],
         },
       }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/postcodes/import',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({
+        path: '/api/v1/postcodes/import',
+        body: 'postcode,area\r\nNF1 1AA,northfield\r\n',
+        headers: { 'content-type': 'text/csv' },
+      }),
+    },
+    {
+      method: 'get',
+      route: '/api/v1/postcodes/:postcode',
+      allowed: 'any',
+      ok: 200,
+      prepare: async () => {
+        await t.http
+          .post('/api/v1/postcodes/import')
+          .set(council.bearer(council.admin))
+          .set('content-type', 'text/csv')
+          .send('postcode,area\nNF1 1AB,southbank\n')
+          .expect(200);
+        return { path: '/api/v1/postcodes/nf1%201ab' };
+      },
     },
     {
       method: 'post',

@@ -750,6 +750,47 @@ const ADMIN_AND_AUDIT: Case[] = [
     status: 400,
     code: 'VALIDATION_FAILED',
   },
+  {
+    name: 'a postcode import sent as JSON, not CSV',
+    send: (f) =>
+      f.t.http.post('/api/v1/postcodes/import').set(asAdmin(f)).send({ postcode: 'NF1 2AB' }),
+    status: 400,
+    code: 'CSV_BODY_REQUIRED',
+  },
+  {
+    name: 'a postcode import whose header has no area column',
+    send: (f) =>
+      f.t.http
+        .post('/api/v1/postcodes/import')
+        .set(asAdmin(f))
+        .set('Content-Type', 'text/csv')
+        .send('postcode,ward\nNF1 2AB,northfield\n'),
+    status: 400,
+    code: 'INVALID_CSV_HEADER',
+  },
+  {
+    name: 'a postcode import over 5 MiB',
+    send: (f) =>
+      f.t.http
+        .post('/api/v1/postcodes/import')
+        .set(asAdmin(f))
+        .set('Content-Type', 'text/csv')
+        .send(`postcode,area\n${'x'.repeat(5 * 1024 * 1024 + 1)}`),
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  {
+    name: 'look up something that is not a postcode',
+    send: (f) => f.t.http.get('/api/v1/postcodes/not-a-postcode').set(asOfficer(f)),
+    status: 400,
+    code: 'INVALID_POSTCODE',
+  },
+  {
+    name: 'look up a postcode the council has not mapped',
+    send: (f) => f.t.http.get('/api/v1/postcodes/ZZ9%209ZZ').set(asOfficer(f)),
+    status: 404,
+    code: 'POSTCODE_NOT_FOUND',
+  },
 ];
 
 describe('bad input', () => {

@@ -19,7 +19,9 @@ import type { ChannelView, CreateChannelDto, GovernancePolicyDto } from './dto/c
 import {
   type ChannelKind,
   DEFAULT_ALLOWED_CONTENT_KINDS,
+  DEFAULT_INBOUND_RETENTION_DAYS,
   type GovernancePolicy,
+  inboundRetentionDaysOf,
   policyProblems,
 } from './governance-policy.js';
 
@@ -32,7 +34,7 @@ const channelView = (channel: ChannelEntity): ChannelView => ({
     phoneNumberId: channel.phoneNumberId,
     displayPhoneNumber: channel.displayPhoneNumber,
   },
-  policy: channel.policy,
+  policy: { ...channel.policy, inboundRetentionDays: inboundRetentionDaysOf(channel.policy) },
   sending: {
     active: channel.sendingPausedAt === null,
     provider: channel.provider,
@@ -56,6 +58,7 @@ function toPolicy(input: GovernancePolicyDto, kind: ChannelKind): GovernancePoli
       : null,
     emergencyBypassesQuietHours: input.emergencyBypassesQuietHours ?? false,
     allowedContentKinds: [...(input.allowedContentKinds ?? DEFAULT_ALLOWED_CONTENT_KINDS)].sort(),
+    inboundRetentionDays: input.inboundRetentionDays ?? DEFAULT_INBOUND_RETENTION_DAYS,
   };
   const problems = policyProblems(policy, kind);
   if (problems.length > 0) throw ChannelErrors.invalidPolicy(problems);

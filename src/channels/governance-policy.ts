@@ -20,9 +20,19 @@ export interface GovernancePolicy {
   /** Whether an emergency message, with its recorded reason, may go out during quiet hours. */
   emergencyBypassesQuietHours: boolean;
   allowedContentKinds: ContentKind[];
+  /**
+   * Days a resident's message text is kept before retention deletes it: 1 to 365. Absent on
+   * channels created before retention existed, which keep the default.
+   */
+  inboundRetentionDays?: number;
 }
 
 export const DEFAULT_ALLOWED_CONTENT_KINDS: ContentKind[] = ['template', 'text'];
+export const DEFAULT_INBOUND_RETENTION_DAYS = 7;
+
+/** The channel's inbound retention, with the default for policies stored without one. */
+export const inboundRetentionDaysOf = (policy: GovernancePolicy): number =>
+  policy.inboundRetentionDays ?? DEFAULT_INBOUND_RETENTION_DAYS;
 
 /** Rules that span fields; field formats are checked by the DTO. Returns the problems found. */
 export function policyProblems(policy: GovernancePolicy, channelKind: ChannelKind): string[] {

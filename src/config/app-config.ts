@@ -97,6 +97,10 @@ export interface AppConfig {
      */
     inDoubtSeconds: number;
   };
+  retention: {
+    /** Days the delivery rows of a finished send (and their receipts) are kept. */
+    deliveryDays: number;
+  };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 

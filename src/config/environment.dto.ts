@@ -223,4 +223,11 @@ export class EnvironmentDto {
   @Transform(toBool)
   @IsBoolean({ message: 'FANOUT_WORKER must be true or false' })
   FANOUT_WORKER?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  DELIVERY_RETENTION_DAYS?: number;
 }

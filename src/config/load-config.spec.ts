@@ -199,6 +199,19 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('delivery retention', () => {
+    it('keeps delivery rows 90 days unless told otherwise', () => {
+      expect(loadConfig({}).retention).toEqual({ deliveryDays: 90 });
+      expect(loadConfig({ DELIVERY_RETENTION_DAYS: '30' }).retention.deliveryDays).toBe(30);
+    });
+
+    it.each(['0', '3651', '7.5', 'ninety'])('refuses DELIVERY_RETENTION_DAYS=%s', (value) => {
+      const { problems } = refusal({ DELIVERY_RETENTION_DAYS: value });
+      expect(problems.length).toBeGreaterThan(0);
+      for (const problem of problems) expect(problem).toContain('DELIVERY_RETENTION_DAYS');
+    });
+  });
+
   describe('Azure AD', () => {
     it('lists both the missing tenant and client', () => {
       const error = refusal({ AUTH_MODE: 'azure-ad' });

@@ -105,6 +105,7 @@ export function loadConfig(env: Environment): AppConfig {
       worker: dto.FANOUT_WORKER ?? true,
       inDoubtSeconds: dto.FANOUT_IN_DOUBT_SECONDS ?? 60,
     },
+    retention: { deliveryDays: dto.DELIVERY_RETENTION_DAYS ?? 90 },
     logLevel: (dto.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
   };
 }

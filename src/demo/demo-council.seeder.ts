@@ -4,9 +4,18 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
+import { normalisePostcode } from '../postcodes/postcode.js';
+import { PostcodesService } from '../postcodes/postcodes.service.js';
 import { EXAMPLE_COUNCIL } from './example-borough-council.js';
 
 const SYSTEM = { kind: 'system' as const, reason: 'demo-seed' };
+
+function demoPostcodeMapping({ postcode, area }: { postcode: string; area: string }) {
+  const normalised = normalisePostcode(postcode);
+  // A typo in the fixture should stop the seed loudly, not store a postcode no lookup finds.
+  if (!normalised) throw new Error(`The demo postcode "${postcode}" is not a valid postcode`);
+  return { postcode: normalised, areaCode: area };
+}
 
 /**
  * Seeds "Example Borough Council" into an empty database, in one transaction and through the same
@@ -21,6 +30,7 @@ export class DemoCouncilSeeder implements OnApplicationBootstrap {
     private readonly organisation: OrganisationService,
     private readonly channels: ChannelsService,
     private readonly audience: AudienceService,
+    private readonly postcodes: PostcodesService,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -39,6 +49,7 @@ export class DemoCouncilSeeder implements OnApplicationBootstrap {
     }
     for (const area of council.areas)
       await this.audience.create(SYSTEM, 'area', area.code, area.name);
+    await this.postcodes.addMappings(SYSTEM, council.postcodes.map(demoPostcodeMapping));
     for (const topic of council.topics)
       await this.audience.create(SYSTEM, 'topic', topic.code, topic.name);
     await this.channels.create('system', { kind: 'corporate', ...council.corporateChannel });

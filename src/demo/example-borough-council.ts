@@ -10,6 +10,16 @@ export const EXAMPLE_COUNCIL = {
     { code: 'eastmoor', name: 'Eastmoor' },
     { code: 'westbrook', name: 'Westbrook' },
   ],
+  /**
+   * Postcodes in a made-up district, EB ("Example Borough"): no real postcode area starts EB, so
+   * none of these reaches a real address. One outward code per area.
+   */
+  postcodes: [
+    ...['EB1 1AA', 'EB1 1AB', 'EB1 2AD'].map((postcode) => ({ postcode, area: 'northfield' })),
+    ...['EB2 1AA', 'EB2 1AB', 'EB2 3BD'].map((postcode) => ({ postcode, area: 'southbank' })),
+    ...['EB3 1AA', 'EB3 1AB', 'EB3 4EF'].map((postcode) => ({ postcode, area: 'eastmoor' })),
+    ...['EB4 1AA', 'EB4 1AB', 'EB4 5GH'].map((postcode) => ({ postcode, area: 'westbrook' })),
+  ],
   topics: [
     { code: 'bins', name: 'Bins and recycling' },
     { code: 'roads', name: 'Roads and closures' },

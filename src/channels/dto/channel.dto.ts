@@ -71,6 +71,18 @@ export class GovernancePolicyDto {
   @ArrayUnique()
   @IsIn(['template', 'text'], { each: true })
   allowedContentKinds?: ContentKind[];
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 365,
+    default: 7,
+    description: "Days residents' message text is kept before it is deleted",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  inboundRetentionDays?: number;
 }
 
 export class WhatsAppNumberDto {
@@ -123,6 +135,7 @@ export class GovernancePolicyView {
   @ApiProperty({ type: QuietHoursView, nullable: true }) quietHours: QuietHoursView | null;
   @ApiProperty() emergencyBypassesQuietHours: boolean;
   @ApiProperty({ enum: ['template', 'text'], isArray: true }) allowedContentKinds: ContentKind[];
+  @ApiProperty({ minimum: 1, maximum: 365 }) inboundRetentionDays: number;
 }
 
 export class WhatsAppNumberView {

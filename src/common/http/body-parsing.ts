@@ -46,6 +46,8 @@ const bodyErrorHandler: ErrorRequestHandler = (err: BodyParserError, _req, res, 
 const WEBHOOK_LIMIT_BYTES = 3 * 1024 * 1024;
 /** A subscriber import of 10,000 entries is about 2 MB of JSON. */
 const SUBSCRIBER_IMPORT_LIMIT_BYTES = 4 * 1024 * 1024;
+/** A postcode mapping is CSV: a large council's 100,000 postcodes with a few columns. */
+const POSTCODE_IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export function installJsonBodyParsing(app: Express, limitBytes: number): void {
   // Webhooks are checked against a signature over their exact bytes, whatever the content type
@@ -55,6 +57,11 @@ export function installJsonBodyParsing(app: Express, limitBytes: number): void {
   app.use(
     '/api/v1/subscribers/import',
     express.json({ limit: Math.max(limitBytes, SUBSCRIBER_IMPORT_LIMIT_BYTES) }),
+  );
+  // The one route that takes CSV, read as text (UTF-8 unless the charset says otherwise).
+  app.use(
+    '/api/v1/postcodes/import',
+    express.text({ type: ['text/csv', 'text/plain'], limit: POSTCODE_IMPORT_LIMIT_BYTES }),
   );
   app.use(express.json({ limit: limitBytes }));
   app.use(bodyErrorHandler);
