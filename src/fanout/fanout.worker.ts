@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { SerialRunner } from '../common/serial-runner.js';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -54,9 +55,10 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly logger = new Logger('Fanout');
   private readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly inFlight = new Set<string>();
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly runner = new SerialRunner(
+    () => this.drain(),
+    (error: unknown) => this.logger.error(`fan-out failed: ${(error as Error).message}`),
+  );
   private timers: NodeJS.Timeout[] = [];
   private startedAt = Date.now();
 
@@ -75,7 +77,7 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.fanout.worker) {
-      this.stopped = true;
+      await this.runner.stop();
       return;
     }
     this.startedAt = Date.now();
@@ -90,9 +92,8 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
-    await this.running;
+    await this.runner.stop();
   }
 
   /** A dispatch job: checks the message, freezes its recipients once, then starts sending. */
@@ -112,32 +113,19 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.wake();
   }
 
+  /** Asks for a run; runs never overlap, and a wake during a run causes one more. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) => this.logger.error(`fan-out failed: ${(error as Error).message}`))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    this.runner.wake();
   }
 
   /** Resolves once no message has anything left to send that this process could send now. */
-  async settle(): Promise<void> {
-    this.wake();
-    while (this.running) await this.running;
+  settle(): Promise<void> {
+    return this.runner.settle();
   }
 
   private async drain(): Promise<void> {
     for (const message of await this.fanout.activeMessages(20)) {
-      if (this.stopped) return;
+      if (this.runner.isStopped) return;
       if (message.status === 'cancelled') await this.fanout.callOffRemaining(message.id);
       else await this.send(message);
     }
@@ -159,7 +147,7 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
         next = null;
         if (!batch) break;
         channel = await this.channels.sendingState(due.channelId);
-        if (channel.sendingPausedAt || this.stopped) {
+        if (channel.sendingPausedAt || this.runner.isStopped) {
           await this.putBack(batch);
           return;
         }

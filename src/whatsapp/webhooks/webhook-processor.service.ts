@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { SerialRunner } from '../../common/serial-runner.js';
 import { ChannelsService } from '../../channels/channels.service.js';
 import { UnitOfWork } from '../../database/unit-of-work.js';
 import { DeliveriesService } from '../../deliveries/deliveries.service.js';
@@ -25,10 +26,12 @@ const SWEEP_INTERVAL_MS = 1_000;
 @Injectable()
 export class WebhookProcessor implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('WebhookProcessor');
-  private running: Promise<void> | null = null;
-  private again = false;
   private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private readonly runner = new SerialRunner(
+    () => this.drain(),
+    (error: unknown) =>
+      this.logger.error(`processing callbacks failed: ${(error as Error).message}`),
+  );
 
   constructor(
     private readonly inbox: WebhookInboxRepository,
@@ -46,39 +49,22 @@ export class WebhookProcessor implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.runner.stop();
   }
 
   /** Asks for a run; runs never overlap, and a wake during a run causes one more. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: unknown) =>
-        this.logger.error(`processing callbacks failed: ${(error as Error).message}`),
-      )
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    this.runner.wake();
   }
 
   /** Resolves once everything stored so far has been processed (tests, benchmarks). */
-  async settle(): Promise<void> {
-    this.wake();
-    while (this.running) await this.running;
+  settle(): Promise<void> {
+    return this.runner.settle();
   }
 
   private async drain(): Promise<void> {
-    while (!this.stopped && (await this.processBatch()) === BATCH) {
+    while (!this.runner.isStopped && (await this.processBatch()) === BATCH) {
       // A full batch: there may be more.
     }
     await this.deliveries.sweepUnapplied();
