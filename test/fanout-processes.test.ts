@@ -14,6 +14,7 @@ import { type MessageBody, messageApi } from './support/message-api.js';
 import { residentNumber } from './support/subscribers.js';
 import { TEST_ENVIRONMENT } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { eventually } from './support/eventually.js';
 
 /**
  * The fan-out across real Crier processes (the compiled app, `node dist/src/main.js`) sharing
@@ -53,19 +54,6 @@ const countsByNumber = (all: Handset[], numbers: E164[]) => {
   for (const m of all) if (wanted.has(m.to)) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
   return counts;
 };
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  ms: number,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function crier(db: TestDatabase, name: string): Promise<AppProcess> {
   return startAppProcess({

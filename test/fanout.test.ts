@@ -10,6 +10,7 @@ import { type Council, setUpCouncil, templateMessage } from './support/council.j
 import { type MessageBody, messageApi } from './support/message-api.js';
 import { residentNumber, seedSubscribers } from './support/subscribers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { eventually } from './support/eventually.js';
 
 /**
  * The fan-out on the embedded defaults: approval hands the message to the fan-out, which sends
@@ -43,19 +44,6 @@ const receivedBy = (all: HandsetMessage[], recipients: E164[]) => {
   const wanted = new Set(recipients);
   return all.filter((m) => wanted.has(m.to as E164));
 };
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  ms = 15_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function setThroughput(perSecond: number): Promise<void> {
   const response = await t.http

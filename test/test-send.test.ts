@@ -10,6 +10,7 @@ import { WebhookProcessor } from '../src/whatsapp/webhooks/webhook-processor.ser
 import { type Council, setUpCouncil, templateMessage } from './support/council.js';
 import { messageApi } from './support/message-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { eventually } from './support/eventually.js';
 
 /**
  * "Send me a test" end to end: on the embedded defaults the app runs the simulator in-process,
@@ -19,19 +20,6 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PHONE = '07400 123456';
 const E164 = '+447400123456';
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  ms = 5000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('send a test to my own phone (embedded simulator)', () => {
   let t: TestApp;
