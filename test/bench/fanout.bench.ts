@@ -24,6 +24,7 @@ import type { E164 } from '../../src/phone-numbers/phone-number.js';
 import { PhoneVault } from '../../src/phone-numbers/phone-vault.js';
 import { startSimulator } from '../../src/simulator/start-simulator.js';
 import { startAppProcess } from './app-process.js';
+import { adminDatabaseUrl, enforceGoal, positiveFromEnv } from './bench-settings.js';
 import { createBenchDatabase } from './bench-database.js';
 import { HttpClient, isSuccess } from './http-client.js';
 import { seedCouncil } from './seed.js';
@@ -34,22 +35,11 @@ const SECRET = 'bench-fanout-app-secret';
 const ENCRYPTION_KEY = Buffer.alloc(32, 3);
 const LOOKUP_KEY = Buffer.alloc(32, 4);
 
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (!raw?.trim()) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
 const settings = {
-  adminUrl:
-    process.env.BENCH_DATABASE_URL ??
-    process.env.DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres',
-  subscribers: positive('BENCH_SUBSCRIBERS', 100_000),
-  cap: positive('BENCH_CAP', 1000),
-  enforceGoal: process.env.BENCH_ENFORCE_GOAL === 'true',
+  adminUrl: adminDatabaseUrl(),
+  subscribers: Math.round(positiveFromEnv('BENCH_SUBSCRIBERS', 100_000)),
+  cap: Math.round(positiveFromEnv('BENCH_CAP', 1000)),
+  enforceGoal: enforceGoal(),
 };
 
 /** The n-th resident: a UK mobile ending in 5 (the simulator's special endings are 0000, 0001). */

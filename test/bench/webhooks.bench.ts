@@ -21,6 +21,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { type AppProcess, startAppProcess } from './app-process.js';
+import {
+  adminDatabaseUrl,
+  enforceGoal,
+  positiveFromEnv,
+  positivesFromEnv,
+} from './bench-settings.js';
 import { createBenchDatabase } from './bench-database.js';
 import { HttpClient } from './http-client.js';
 import { postAtRate, type StepResult } from './open-loop.js';
@@ -32,32 +38,12 @@ const GOAL = { callbacksPerSecond: 3000, medianMs: 250, overOneSecondShare: 0.01
 const APP_SECRET = 'bench-webhook-app-secret';
 const PHONE_NUMBER_ID = '300000000000001';
 
-function list(name: string, fallback: number[]): number[] {
-  const raw = process.env[name];
-  if (!raw?.trim()) return fallback;
-  const values = raw.split(',').map(Number);
-  if (values.some((v) => !Number.isFinite(v) || v <= 0))
-    throw new Error(`${name}: positive numbers`);
-  return values;
-}
-
-function positive(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (!raw?.trim()) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-}
-
 const settings = {
-  adminUrl:
-    process.env.BENCH_DATABASE_URL ??
-    process.env.DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres',
-  rates: list('BENCH_RATES', [1000, 2000, 3000, 4000]),
-  stepSeconds: positive('BENCH_STEP_SECONDS', 10),
-  warmupSeconds: positive('BENCH_WARMUP_SECONDS', 3),
-  enforceGoal: process.env.BENCH_ENFORCE_GOAL === 'true',
+  adminUrl: adminDatabaseUrl(),
+  rates: positivesFromEnv('BENCH_RATES', [1000, 2000, 3000, 4000]),
+  stepSeconds: positiveFromEnv('BENCH_STEP_SECONDS', 10),
+  warmupSeconds: positiveFromEnv('BENCH_WARMUP_SECONDS', 3),
+  enforceGoal: enforceGoal(),
 };
 
 interface StepSummary {

@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type AppProcess, startAppProcess } from './app-process.js';
+import { adminDatabaseUrl, enforceGoal, positiveFromEnv } from './bench-settings.js';
 import { type BenchDatabase, createBenchDatabase } from './bench-database.js';
 import { HttpClient } from './http-client.js';
 import { type BenchCouncil, seedCouncil } from './seed.js';
@@ -22,23 +23,12 @@ import { runWorkflowClients, type WorkflowError } from './workflow-clients.js';
 
 const GOAL = { p95Ms: 50, opsPerSecond: 300 } as const;
 
-function numberFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-}
-
 const settings = {
-  adminUrl:
-    process.env.BENCH_DATABASE_URL ??
-    process.env.DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/postgres',
-  seconds: numberFromEnv('BENCH_SECONDS', 20),
-  warmupSeconds: numberFromEnv('BENCH_WARMUP_SECONDS', 3),
-  clients: Math.round(numberFromEnv('BENCH_CLIENTS', 20)),
-  enforceGoal: process.env.BENCH_ENFORCE_GOAL === 'true',
+  adminUrl: adminDatabaseUrl(),
+  seconds: positiveFromEnv('BENCH_SECONDS', 20),
+  warmupSeconds: positiveFromEnv('BENCH_WARMUP_SECONDS', 3),
+  clients: Math.round(positiveFromEnv('BENCH_CLIENTS', 20)),
+  enforceGoal: enforceGoal(),
 };
 
 const redact = (url: string): string => {
