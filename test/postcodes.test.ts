@@ -177,4 +177,15 @@ describe('the demo council', () => {
     await expect(lookup.areaFor('EB3 4EF')).resolves.toBe('eastmoor');
     await expect(lookup.areaFor('EB45GH')).resolves.toBe('westbrook');
   });
+
+  it('has fictional residents on drama numbers, so a demo alert reaches simulated handsets', async () => {
+    const rows = await t.db.query<{ n: string; demo: string; northfield_gritting: string }>(
+      `SELECT count(*) AS n,
+              (SELECT count(*) FROM consent_records WHERE source = 'demo') AS demo,
+              count(*) FILTER (WHERE 'northfield' = ANY(area_codes) AND 'gritting' = ANY(topic_codes))
+                AS northfield_gritting
+         FROM subscribers WHERE status = 'active'`,
+    );
+    expect(rows[0]).toEqual({ n: '16', demo: '16', northfield_gritting: '4' });
+  });
 });

@@ -6,7 +6,8 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { normalisePostcode } from '../postcodes/postcode.js';
 import { PostcodesService } from '../postcodes/postcodes.service.js';
-import { EXAMPLE_COUNCIL } from './example-borough-council.js';
+import { SubscriberImportService } from '../residents/subscriber-import.service.js';
+import { DEMO_RESIDENTS, EXAMPLE_COUNCIL } from './example-borough-council.js';
 
 const SYSTEM = { kind: 'system' as const, reason: 'demo-seed' };
 
@@ -31,6 +32,7 @@ export class DemoCouncilSeeder implements OnApplicationBootstrap {
     private readonly channels: ChannelsService,
     private readonly audience: AudienceService,
     private readonly postcodes: PostcodesService,
+    private readonly residents: SubscriberImportService,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -38,6 +40,17 @@ export class DemoCouncilSeeder implements OnApplicationBootstrap {
     if (!this.config.demoSeed) return;
     if ((await this.organisation.listServices()).length > 0) return;
     await this.uow.run(() => this.seed());
+    await this.residents.import(
+      'system',
+      DEMO_RESIDENTS.map((resident) => ({
+        ...resident,
+        consent: {
+          source: 'demo',
+          capturedAt: new Date().toISOString(),
+          evidence: 'Fictional residents of the demo council',
+        },
+      })),
+    );
     this.logger.log('Seeded the demo council "Example Borough Council"');
   }
 

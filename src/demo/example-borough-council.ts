@@ -77,3 +77,17 @@ export const EXAMPLE_COUNCIL = {
     { email: 'ari.auditor@example.gov.uk', name: 'Ari Auditor', roles: ['auditor'], services: [] },
   ] satisfies { email: string; name: string; roles: Role[]; services: string[] }[],
 };
+
+/**
+ * Fictional residents for the demo, on Ofcom's drama numbers (07700 900100 onwards, never given
+ * to anyone), spread over the areas and topics so that a demo alert reaches some of them and the
+ * simulator's handsets show it.
+ */
+export const DEMO_RESIDENTS = Array.from({ length: 16 }, (_, i) => ({
+  phone: `+447700900${String(100 + i)}`,
+  areas: [EXAMPLE_COUNCIL.areas[i % EXAMPLE_COUNCIL.areas.length]!.code],
+  topics:
+    i % 2 === 0
+      ? ['gritting', 'roads']
+      : [EXAMPLE_COUNCIL.topics[i % EXAMPLE_COUNCIL.topics.length]!.code],
+}));

@@ -45,6 +45,6 @@ import { SuppressionsRepository } from './suppressions.repository.js';
     MessagingReachRepository,
     MessagingReach,
   ],
-  exports: [ResidentOptOutService, MessagingReach],
+  exports: [ResidentOptOutService, MessagingReach, SubscriberImportService],
 })
 export class ResidentsModule {}
