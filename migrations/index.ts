@@ -6,6 +6,8 @@ import { Residents1795500000000 } from './1795500000000-Residents.js';
 import { FanoutRecipients1795600000000 } from './1795600000000-FanoutRecipients.js';
 import { Postcodes1795700000000 } from './1795700000000-Postcodes.js';
 import { Retention1795800000000 } from './1795800000000-Retention.js';
+import { Reconciliations1796000000000 } from './1796000000000-Reconciliations.js';
+import { SubscriptionRequests1795900000000 } from './1795900000000-SubscriptionRequests.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +18,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FanoutRecipients1795600000000,
   Postcodes1795700000000,
   Retention1795800000000,
+  SubscriptionRequests1795900000000,
+  Reconciliations1796000000000,
 ];

@@ -89,6 +89,26 @@ describe('authorisation: every route against every role', () => {
     await t.app.get(ChannelsService).pauseSending(id, { code: '190', reason: 'Token expired' });
     return id;
   };
+  /**
+   * A reconciliation report uploaded by a second admin: the one who uploads may not confirm
+   * (four eyes), and the matrix confirms as council.admin.
+   */
+  let uploader: Person | undefined;
+  const reconciliationToConfirm = async () => {
+    if (!uploader) {
+      const email = 'uploader.admin@example.gov.uk';
+      const created = await t.http
+        .post('/api/v1/staff')
+        .set(council.bearer(council.admin))
+        .send({ email, name: 'Uploader', roles: ['admin'] });
+      uploader = { id: (created.body as { id: string }).id, email, token: await t.tokenFor(email) };
+    }
+    const report = await t.http
+      .post('/api/v1/subscribers/reconciliations')
+      .set(council.bearer(uploader))
+      .send({ phones: [dramaNumber()] });
+    return (report.body as { id: string }).id;
+  };
   /** A callback signed with the embedded simulator's app secret, as Meta would sign it. */
   const signedCallback = (): Prepared => {
     const raw = JSON.stringify({ object: 'whatsapp_business_account', entry: [] });
@@ -399,6 +419,26 @@ describe('authorisation: every route against every role', () => {
     },
     {
       method: 'post',
+      route: '/api/v1/subscribers/reconciliations',
+      allowed: ['admin'],
+      ok: 201,
+      prepare: () => ({
+        path: '/api/v1/subscribers/reconciliations',
+        body: { phones: [dramaNumber()] },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/subscribers/reconciliations/:id/confirm',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: async () => ({
+        path: `/api/v1/subscribers/reconciliations/${await reconciliationToConfirm()}/confirm`,
+      }),
+    },
+    { method: 'get', route: '/api/v1/subscribers/reconciliations', allowed: ['admin'], ok: 200 },
+    {
+      method: 'post',
       route: '/api/v1/postcodes/import',
       allowed: ['admin'],
       ok: 200,
@@ -436,6 +476,30 @@ describe('authorisation: every route against every role', () => {
       allowed: ['admin'],
       ok: 200,
       prepare: () => ({ path: '/api/v1/privacy/erasure', body: { phone: dramaNumber() } }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/public/subscriptions',
+      allowed: 'public',
+      ok: 202,
+      prepare: async () => {
+        await t.http
+          .post('/api/v1/postcodes/import')
+          .set(council.bearer(council.admin))
+          .set('content-type', 'text/csv')
+          .send('postcode,area\nNF9 9ZZ,northfield\n')
+          .expect(200);
+        return {
+          path: '/api/v1/public/subscriptions',
+          body: {
+            phone: dramaNumber(),
+            postcode: 'NF9 9ZZ',
+            topics: ['gritting'],
+            consent: true,
+            privacyNoticeVersion: '2025-01',
+          },
+        };
+      },
     },
   ];
 

@@ -10,6 +10,7 @@ import { WebhookProcessor } from '../src/whatsapp/webhooks/webhook-processor.ser
 import { type Council, setUpCouncil } from './support/council.js';
 import { sign, statusPayload } from './support/meta-payloads.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { eventually } from './support/eventually.js';
 
 /**
  * Residents end to end on the embedded simulator: importing a council's list, STOP (in English
@@ -50,19 +51,6 @@ interface SimMessage {
   to: string;
   type: string;
   payload: { body?: string };
-}
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  ms = 10_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe('residents', () => {

@@ -85,9 +85,9 @@ export const EXAMPLE_COUNCIL = {
  */
 export const DEMO_RESIDENTS = Array.from({ length: 16 }, (_, i) => ({
   phone: `+447700900${String(100 + i)}`,
-  areas: [EXAMPLE_COUNCIL.areas[i % EXAMPLE_COUNCIL.areas.length]!.code],
+  areas: [EXAMPLE_COUNCIL.areas[i % EXAMPLE_COUNCIL.areas.length].code],
   topics:
     i % 2 === 0
       ? ['gritting', 'roads']
-      : [EXAMPLE_COUNCIL.topics[i % EXAMPLE_COUNCIL.topics.length]!.code],
+      : [EXAMPLE_COUNCIL.topics[i % EXAMPLE_COUNCIL.topics.length].code],
 }));

@@ -4,6 +4,8 @@ export const QUEUES = {
   messageDispatch: 'message.dispatch',
   /** A reply to a resident (the confirmation of their STOP), sent after its webhook commits. */
   residentReply: 'resident.reply',
+  /** The WhatsApp template asking a resident to confirm their web opt-in; names only the request. */
+  subscriptionConfirmation: 'subscription.confirmation',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

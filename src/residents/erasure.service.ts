@@ -37,6 +37,7 @@ export class ErasureService {
       const consents = subscriber ? await this.subscribers.delete(subscriber.id) : null;
       const inboundMessagesDeleted = await this.records.deleteInboundFrom(phoneHash);
       const deliveriesRedacted = await this.records.redactDeliveriesTo(phoneHash);
+      const pendingOptInsDeleted = await this.records.deletePendingRequestsFrom(phoneHash);
       await this.suppressions.tombstone(phoneHash);
       if (subscriber) await this.audit.eraseSubject('resident', subscriber.id, by);
       const counts = {
@@ -44,6 +45,7 @@ export class ErasureService {
         consentRecordsDeleted: consents?.consentRecords ?? 0,
         inboundMessagesDeleted,
         deliveriesRedacted,
+        pendingOptInsDeleted,
       };
       await this.audit.record({ type: 'privacy.erased', actor: by, data: counts });
       return { phone: maskPhoneNumber(phone), ...counts, suppressed: true };

@@ -168,6 +168,16 @@ export class ResidentRecordsRepository {
     return rows.length;
   }
 
+  /** Web opt-in requests still waiting for confirmation: they hold the number too. */
+  async deletePendingRequestsFrom(phoneHash: string): Promise<number> {
+    const rows = await this.query<{ id: string }[]>(
+      `WITH gone AS (DELETE FROM subscription_requests WHERE phone_hash = $1 RETURNING id)
+       SELECT id FROM gone`,
+      [phoneHash],
+    );
+    return rows.length;
+  }
+
   /**
    * Removes the number from its deliveries, keeping the rows (and the hash) so that delivery
    * counts still add up. A send still waiting is cancelled: there is no number left to send to.

@@ -4,11 +4,23 @@ import { AuditModule } from '../audit/audit.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { DispatchModule } from '../dispatch/dispatch.module.js';
+import { PostcodesModule } from '../postcodes/postcodes.module.js';
 import { WhatsAppModule } from '../whatsapp/whatsapp.module.js';
 import { ErasureService } from './erasure.service.js';
+import { ExpiredRequestsCleanup } from './opt-in/expired-requests.cleanup.js';
+import { OptInConfirmationListener } from './opt-in/opt-in-confirmation.listener.js';
+import { OptInConfirmations } from './opt-in/opt-in-confirmations.js';
+import { OptInRateLimits } from './opt-in/opt-in-rate-limits.js';
+import { SubscriptionRequestsRepository } from './opt-in/subscription-requests.repository.js';
+import { WebOptInController } from './opt-in/web-opt-in.controller.js';
+import { WebOptInService } from './opt-in/web-opt-in.service.js';
 import { MessagingReachRepository } from './reach/messaging-reach.repository.js';
 import { MessagingReach } from './reach/messaging-reach.service.js';
 import { PrivacyController } from './privacy.controller.js';
+import { ReconciliationReminder } from './reconciliation/reconciliation-reminder.service.js';
+import { ReconciliationService } from './reconciliation/reconciliation.service.js';
+import { ReconciliationsController } from './reconciliation/reconciliations.controller.js';
+import { ReconciliationsRepository } from './reconciliation/reconciliations.repository.js';
 import { ReplyDeliveriesRepository } from './reply-deliveries.repository.js';
 import { ResidentEventsListener } from './resident-events.listener.js';
 import { ResidentOptOutService } from './resident-opt-out.service.js';
@@ -20,7 +32,10 @@ import { SubscribersController } from './subscribers.controller.js';
 import { SubscribersRepository } from './subscribers.repository.js';
 import { SuppressionsRepository } from './suppressions.repository.js';
 
-/** Residents: their subscriptions and consent, STOP, and their data-protection rights. */
+/**
+ * Residents: their subscriptions and consent, STOP, the monthly reconciliation against the
+ * council's list, and their data-protection rights.
+ */
 @Module({
   imports: [
     AudienceModule,
@@ -28,9 +43,15 @@ import { SuppressionsRepository } from './suppressions.repository.js';
     ChannelsModule,
     DeliveriesModule,
     DispatchModule,
+    PostcodesModule,
     WhatsAppModule,
   ],
-  controllers: [SubscribersController, PrivacyController],
+  controllers: [
+    SubscribersController,
+    ReconciliationsController,
+    PrivacyController,
+    WebOptInController,
+  ],
   providers: [
     SubscribersRepository,
     SuppressionsRepository,
@@ -44,6 +65,16 @@ import { SuppressionsRepository } from './suppressions.repository.js';
     ErasureService,
     MessagingReachRepository,
     MessagingReach,
+    ReconciliationsRepository,
+    ReconciliationService,
+    ReconciliationReminder,
+    // After ResidentEventsListener: its handler opens the service window before this one runs.
+    SubscriptionRequestsRepository,
+    OptInRateLimits,
+    WebOptInService,
+    OptInConfirmations,
+    OptInConfirmationListener,
+    ExpiredRequestsCleanup,
   ],
   exports: [ResidentOptOutService, MessagingReach, SubscriberImportService],
 })

@@ -3,7 +3,13 @@
  * module names what went wrong and never picks a status itself.
  */
 export type ErrorKind =
-  'bad_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large';
+  | 'bad_input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'too_many';
 
 /** An expected failure with a stable machine code and a sentence a person can act on. */
 export class CrierError extends Error {
@@ -28,3 +34,4 @@ export const conflict = (code: string, message: string, details?: Record<string,
   new CrierError('conflict', code, message, details);
 export const unauthenticated = (code: string, message: string) =>
   new CrierError('unauthenticated', code, message);
+export const tooMany = (code: string, message: string) => new CrierError('too_many', code, message);

@@ -46,6 +46,8 @@ const bodyErrorHandler: ErrorRequestHandler = (err: BodyParserError, _req, res, 
 const WEBHOOK_LIMIT_BYTES = 3 * 1024 * 1024;
 /** A subscriber import of 10,000 entries is about 2 MB of JSON. */
 const SUBSCRIBER_IMPORT_LIMIT_BYTES = 4 * 1024 * 1024;
+/** A reconciliation's master list of 100,000 numbers is about 2 MB of JSON. */
+const RECONCILIATION_LIMIT_BYTES = 4 * 1024 * 1024;
 /** A postcode mapping is CSV: a large council's 100,000 postcodes with a few columns. */
 const POSTCODE_IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -53,10 +55,14 @@ export function installJsonBodyParsing(app: Express, limitBytes: number): void {
   // Webhooks are checked against a signature over their exact bytes, whatever the content type
   // says, so they are read raw (and the JSON parser below leaves them alone).
   app.use('/webhooks', express.raw({ type: () => true, limit: WEBHOOK_LIMIT_BYTES }));
-  // The one route that takes a list; the general limit below then leaves its parsed body alone.
+  // The routes that take a list; the general limit below then leaves their parsed body alone.
   app.use(
     '/api/v1/subscribers/import',
     express.json({ limit: Math.max(limitBytes, SUBSCRIBER_IMPORT_LIMIT_BYTES) }),
+  );
+  app.use(
+    '/api/v1/subscribers/reconciliations',
+    express.json({ limit: Math.max(limitBytes, RECONCILIATION_LIMIT_BYTES) }),
   );
   // The one route that takes CSV, read as text (UTF-8 unless the charset says otherwise).
   app.use(

@@ -108,6 +108,8 @@ export class ErasureView {
   @ApiProperty() inboundMessagesDeleted: number;
   @ApiProperty({ description: 'delivery rows kept for counts, the number removed from them' })
   deliveriesRedacted: number;
+  @ApiProperty({ description: 'web opt-in requests still waiting for confirmation' })
+  pendingOptInsDeleted: number;
   @ApiProperty({ description: 'the number stays suppressed until it opts in afresh' })
   suppressed: boolean;
 }

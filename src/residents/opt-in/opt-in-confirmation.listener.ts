@@ -1,0 +1,91 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { AuditLog } from '../../audit/audit-log.service.js';
+import { ChannelsService } from '../../channels/channels.service.js';
+import { CLOCK, type Clock } from '../../common/clock.js';
+import { PhoneVault } from '../../phone-numbers/phone-vault.js';
+import { type ResidentMessage, WhatsAppEvents } from '../../whatsapp/inbound/whatsapp-events.js';
+import { isStopRequest } from '../domain/stop-request.js';
+import { ResidentReplies } from '../resident-replies.service.js';
+import { SubscribersRepository } from '../subscribers.repository.js';
+import { isConfirmation, subscribedReply } from './confirmation-words.js';
+import { SubscriptionRequestsRepository } from './subscription-requests.repository.js';
+
+export const WEB_OPT_IN_HANDLER = 'web-opt-in';
+
+/**
+ * A resident's YES (or tap) confirming their web opt-in. Taken only from a number with an
+ * unexpired pending request; anything else falls through to the other handlers and the inbox.
+ * Runs inside the transaction that stores the message, so the subscription, its consent record,
+ * the audit event and the reply commit together.
+ */
+@Injectable()
+export class OptInConfirmationListener implements OnModuleInit {
+  constructor(
+    private readonly events: WhatsAppEvents,
+    private readonly requests: SubscriptionRequestsRepository,
+    private readonly subscribers: SubscribersRepository,
+    private readonly replies: ResidentReplies,
+    private readonly channels: ChannelsService,
+    private readonly audit: AuditLog,
+    private readonly vault: PhoneVault,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.onResidentMessage(WEB_OPT_IN_HANDLER, (message) => this.onMessage(message));
+  }
+
+  private async onMessage(message: ResidentMessage): Promise<boolean> {
+    // STOP always wins, even from someone who has just asked to subscribe.
+    if (isStopRequest(message)) return false;
+    if (message.kind !== 'text' && message.kind !== 'quick_reply') return false;
+    const phoneHash = this.vault.lookupHash(message.from);
+    const request = await this.requests.takePending(phoneHash, this.clock.now());
+    if (!request || !isConfirmation(message, request.confirmationMessageId)) return false;
+
+    const subscriber = await this.requests.activateSubscriber({
+      phoneSealed: this.vault.encrypt(message.from),
+      phoneHash,
+      areaCode: request.areaCode,
+      topicCodes: request.topicCodes,
+      privacyNoticeVersion: request.privacyNoticeVersion,
+      at: message.sentAt,
+    });
+    await this.subscribers.insertConsents([
+      {
+        subscriberId: subscriber.id,
+        action: 'opt_in',
+        source: 'web',
+        privacyNoticeVersion: request.privacyNoticeVersion,
+        evidence: {
+          requestId: request.id,
+          confirmationMessageId: request.confirmationMessageId,
+          providerMessageId: message.providerMessageId,
+          ipHash: request.requestIpHash,
+        },
+        capturedAt: message.sentAt,
+      },
+    ]);
+    await this.requests.deleteConfirmed(request.id);
+    await this.audit.record({
+      type: 'subscriber.opted_in',
+      actor: { kind: 'system', reason: 'resident-confirmed-web-opt-in' },
+      subject: { residentId: subscriber.id, channelId: message.channelId },
+      data: {
+        source: 'web',
+        areas: [request.areaCode],
+        topics: request.topicCodes,
+        privacyNoticeVersion: request.privacyNoticeVersion,
+        previousStatus: subscriber.previousStatus,
+      },
+    });
+    const channel = await this.channels.sendingState(message.channelId);
+    await this.replies.queue({
+      channel,
+      to: message.from,
+      subscriberId: subscriber.id,
+      body: subscribedReply(channel.name),
+    });
+    return true;
+  }
+}

@@ -1,0 +1,327 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { E164 } from '../src/phone-numbers/phone-number.js';
+import { PhoneVault } from '../src/phone-numbers/phone-vault.js';
+import { ExpiredRequestsCleanup } from '../src/residents/opt-in/expired-requests.cleanup.js';
+import { OptInRateLimits } from '../src/residents/opt-in/opt-in-rate-limits.js';
+import {
+  CLOUD_API_ENDPOINT,
+  type CloudApiEndpoint,
+} from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
+import { WebhookProcessor } from '../src/whatsapp/webhooks/webhook-processor.service.js';
+import { type Council, setUpCouncil } from './support/council.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { eventually } from './support/eventually.js';
+
+/**
+ * Web opt-in end to end on the embedded simulator: the public request, the confirmation
+ * template on the simulated handset, the resident's YES, and what it leaves behind (an active
+ * subscriber, consent evidence, an audit event); bad input, rate limits, expiry, opting in
+ * afresh after STOP, and STOP afterwards.
+ */
+
+const CORPORATE_NUMBER_ID = '200000000000001';
+const SUBSCRIBED = "You're subscribed to Council alerts. Send STOP at any time to stop them.";
+
+let nextNumber = 600;
+const freshNumber = (): E164 => `+447700900${String((nextNumber += 1)).padStart(3, '0')}` as E164;
+
+interface SimMessage {
+  id: string;
+  to: string;
+  type: string;
+  payload: { body?: string; template?: { name?: string } };
+}
+
+describe('web opt-in', () => {
+  let t: TestApp;
+  let council: Council;
+  let simulatorUrl: string;
+  let vault: PhoneVault;
+
+  const validBody = (phone: string, extra: Record<string, unknown> = {}) => ({
+    phone,
+    postcode: 'nf4 1aa',
+    topics: ['gritting'],
+    consent: true,
+    privacyNoticeVersion: '2025-01',
+    ...extra,
+  });
+  const requestOptIn = (body: object) => t.http.post('/api/v1/public/subscriptions').send(body);
+
+  const subscriber = async (phone: E164) => {
+    const [row] = await t.db.query<{
+      id: string;
+      status: string;
+      area_codes: string[];
+      topic_codes: string[];
+      privacy_notice_version: string | null;
+    }>(`SELECT * FROM subscribers WHERE phone_hash = $1`, [vault.lookupHash(phone)]);
+    return row;
+  };
+  const pendingRequests = (phone: E164) =>
+    t.db.query<{ id: string; confirmation_message_id: string | null }>(
+      `SELECT id, confirmation_message_id FROM subscription_requests WHERE phone_hash = $1`,
+      [vault.lookupHash(phone)],
+    );
+  const suppression = async (phone: E164) =>
+    (
+      await t.db.query<{ reason: string }>(
+        `SELECT reason FROM suppressions WHERE phone_hash = $1`,
+        [vault.lookupHash(phone)],
+      )
+    )[0] ?? null;
+
+  const handset = async (phone: E164): Promise<SimMessage[]> => {
+    const response = await fetch(`${simulatorUrl}/_sim/messages?to=${encodeURIComponent(phone)}`);
+    return ((await response.json()) as { items: SimMessage[] }).items;
+  };
+  /** Waits until the confirmation template is on the handset and its send is recorded. */
+  const confirmationArrives = async (phone: E164) => {
+    const [request] = await eventually(
+      () => pendingRequests(phone),
+      (rows) => rows[0]?.confirmation_message_id != null,
+    );
+    expect(request?.confirmation_message_id, 'no confirmation was sent').toBeTruthy();
+    const items = await handset(phone);
+    const template = items.find((item) => item.id === request.confirmation_message_id);
+    expect(template?.type).toBe('template');
+    expect(JSON.stringify(template?.payload)).toContain('Reply YES within 48 hours');
+    return request;
+  };
+  const residentWrites = async (from: E164, text: string) => {
+    const response = await fetch(`${simulatorUrl}/_sim/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from, phoneNumberId: CORPORATE_NUMBER_ID, text }),
+    });
+    expect(response.status).toBe(200);
+    const { id } = (await response.json()) as { id: string };
+    const [stored] = await eventually(
+      async () => {
+        await t.app.get(WebhookProcessor).settle();
+        return t.db.query<{ handled_by: string | null }>(
+          `SELECT handled_by FROM inbound_messages WHERE provider_message_id = $1`,
+          [id],
+        );
+      },
+      (rows) => rows.length === 1,
+    );
+    return { providerMessageId: id, handledBy: stored?.handled_by ?? null };
+  };
+  const repliedOn = (phone: E164, body: string) =>
+    eventually(
+      () => handset(phone),
+      (items) => items.some((item) => item.payload.body === body),
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp('web-opt-in');
+    council = await setUpCouncil(t);
+    simulatorUrl = t.app.get<CloudApiEndpoint>(CLOUD_API_ENDPOINT).baseUrl;
+    vault = t.app.get(PhoneVault);
+    await t.http
+      .post('/api/v1/postcodes/import')
+      .set(council.bearer(council.admin))
+      .set('content-type', 'text/csv')
+      .send('postcode,area\nNF4 1AA,northfield\nSB4 1AA,southbank\n')
+      .expect(200);
+  });
+  afterAll(() => t.close());
+  // Every request here comes from 127.0.0.1: each test starts with the limits fresh.
+  beforeEach(() => t.app.get(OptInRateLimits).reset());
+
+  it('subscribes a resident who confirms with YES, with consent evidence and an audit event', async () => {
+    const phone = freshNumber();
+    const national = `0${phone.slice(3, 7)} ${phone.slice(7)}`;
+    const response = await requestOptIn(validBody(national, { topics: ['gritting', 'youth'] }));
+    expect(response.status).toBe(202);
+    const accepted = response.body as { status: string; expiresAt: string };
+    expect(Object.keys(accepted).sort()).toEqual(['expiresAt', 'status']);
+    expect(accepted.status).toBe('pending');
+    const hours = (Date.parse(accepted.expiresAt) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(47.9);
+    expect(hours).toBeLessThanOrEqual(48);
+    expect(await subscriber(phone)).toBeUndefined();
+
+    const request = await confirmationArrives(phone);
+    const yes = await residentWrites(phone, 'Yes');
+    expect(yes.handledBy).toBe('web-opt-in');
+
+    const stored = await subscriber(phone);
+    expect(stored).toMatchObject({
+      status: 'active',
+      area_codes: ['northfield'],
+      topic_codes: ['gritting', 'youth'],
+      privacy_notice_version: '2025-01',
+    });
+    const consents = await t.db.query<{
+      action: string;
+      source: string;
+      privacy_notice_version: string;
+      evidence: Record<string, unknown>;
+    }>(
+      `SELECT action, source, privacy_notice_version, evidence FROM consent_records
+        WHERE subscriber_id = $1`,
+      [stored.id],
+    );
+    expect(consents).toEqual([
+      {
+        action: 'opt_in',
+        source: 'web',
+        privacy_notice_version: '2025-01',
+        evidence: {
+          requestId: request.id,
+          confirmationMessageId: request.confirmation_message_id,
+          providerMessageId: yes.providerMessageId,
+          ipHash: consents[0]?.evidence.ipHash,
+        },
+      },
+    ]);
+    expect(consents[0]?.evidence.ipHash).toMatch(/^[0-9a-f]{64}$/);
+    const [event] = await t.db.query<{ payload: string; subject_ref: string | null }>(
+      `SELECT payload, subject_ref FROM audit_events WHERE type = 'subscriber.opted_in'
+        ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(event.subject_ref).toMatch(/\S/);
+    expect(event.payload).not.toContain(stored.id);
+    expect(event.payload).not.toContain(phone.slice(1));
+    expect(await pendingRequests(phone)).toEqual([]);
+    const items = await repliedOn(phone, SUBSCRIBED);
+    expect(items.map((item) => item.payload.body)).toContain(SUBSCRIBED);
+  });
+
+  it('refuses bad input with 400 and stores nothing', async () => {
+    const phone = freshNumber();
+    const cases: [object, string][] = [
+      [validBody(phone, { consent: false }), 'VALIDATION_FAILED'],
+      [validBody(phone, { consent: 'true' }), 'VALIDATION_FAILED'],
+      [validBody(phone, { consent: undefined }), 'VALIDATION_FAILED'],
+      [validBody(phone, { topics: [] }), 'VALIDATION_FAILED'],
+      [validBody(phone, { topics: 'gritting' }), 'VALIDATION_FAILED'],
+      [validBody(phone, { privacyNoticeVersion: '' }), 'VALIDATION_FAILED'],
+      [validBody(phone, { extra: 'field' }), 'VALIDATION_FAILED'],
+      [validBody('12345'), 'INVALID_PHONE_NUMBER'],
+      [validBody(phone, { topics: ['weather'] }), 'UNKNOWN_TOPIC'],
+      [validBody(phone, { postcode: 'ZZ9 9ZZ' }), 'UNKNOWN_POSTCODE'],
+      [validBody(phone, { postcode: 'not a postcode' }), 'UNKNOWN_POSTCODE'],
+    ];
+    for (const [body, code] of cases) {
+      t.app.get(OptInRateLimits).reset();
+      const response = await requestOptIn(body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body).toMatchObject({ code });
+    }
+    const [{ n }] = await t.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM subscription_requests WHERE phone_hash = $1`,
+      [vault.lookupHash(phone)],
+    );
+    expect(Number(n)).toBe(0);
+  });
+
+  it('limits requests per number (3 an hour) and per client (5 in 10 minutes) with 429', async () => {
+    const phone = freshNumber();
+    for (let i = 0; i < 3; i += 1) expect((await requestOptIn(validBody(phone))).status).toBe(202);
+    const limited = await requestOptIn(validBody(phone));
+    expect(limited.status).toBe(429);
+    // The 'too_many' error kind: 429 with the contract's error body.
+    expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+    expect(limited.body).toHaveProperty('message', expect.stringContaining('Too many requests'));
+
+    t.app.get(OptInRateLimits).reset();
+    for (let i = 0; i < 5; i += 1) {
+      expect((await requestOptIn(validBody(freshNumber()))).status).toBe(202);
+    }
+    expect((await requestOptIn(validBody(freshNumber()))).status).toBe(429);
+  });
+
+  it('answers the same for a number already subscribed', async () => {
+    const phone = freshNumber();
+    await requestOptIn(validBody(phone)).expect(202);
+    await confirmationArrives(phone);
+    await residentWrites(phone, 'YES');
+    const again = await requestOptIn(validBody(phone, { postcode: 'SB4 1AA' }));
+    expect(again.status).toBe(202);
+    expect(Object.keys(again.body as object).sort()).toEqual(['expiresAt', 'status']);
+    // Confirming again adds the new area to what they had.
+    await eventually(
+      () => pendingRequests(phone),
+      (rows) => rows[0]?.confirmation_message_id != null,
+    );
+    await residentWrites(phone, 'join');
+    expect((await subscriber(phone)).area_codes).toEqual(['northfield', 'southbank']);
+  });
+
+  it('does not take a YES after the request has expired, and the cleanup deletes it', async () => {
+    const phone = freshNumber();
+    await requestOptIn(validBody(phone)).expect(202);
+    await confirmationArrives(phone);
+    await t.db.query(
+      `UPDATE subscription_requests SET expires_at = now() - interval '1 minute'
+        WHERE phone_hash = $1`,
+      [vault.lookupHash(phone)],
+    );
+    const late = await residentWrites(phone, 'YES');
+    expect(late.handledBy).toBeNull();
+    expect(await subscriber(phone)).toBeUndefined();
+    // Deleted as it was read; the scheduled cleanup takes the ones nobody answers.
+    expect(await pendingRequests(phone)).toEqual([]);
+
+    const other = freshNumber();
+    await requestOptIn(validBody(other)).expect(202);
+    await t.db.query(
+      `UPDATE subscription_requests SET expires_at = now() - interval '1 minute'
+        WHERE phone_hash = $1`,
+      [vault.lookupHash(other)],
+    );
+    expect(await t.app.get(ExpiredRequestsCleanup).run()).toBeGreaterThanOrEqual(1);
+    expect(await pendingRequests(other)).toEqual([]);
+  });
+
+  it('does not take a YES from a number with no request', async () => {
+    const phone = freshNumber();
+    const stray = await residentWrites(phone, 'YES');
+    expect(stray.handledBy).toBeNull();
+    expect(await subscriber(phone)).toBeUndefined();
+  });
+
+  it('lets a number that sent STOP opt in afresh, and STOP afterwards still works', async () => {
+    const phone = freshNumber();
+    const stop = await residentWrites(phone, 'STOP');
+    expect(stop.handledBy).toBe('residents');
+    expect(await suppression(phone)).toEqual({ reason: 'stop' });
+
+    await requestOptIn(validBody(phone)).expect(202);
+    await confirmationArrives(phone);
+    await residentWrites(phone, 'YES');
+    expect(await subscriber(phone)).toMatchObject({ status: 'active', area_codes: ['northfield'] });
+    expect(await suppression(phone)).toBeNull();
+
+    const again = await residentWrites(phone, 'stop');
+    expect(again.handledBy).toBe('residents');
+    expect(await subscriber(phone)).toMatchObject({ status: 'unsubscribed', area_codes: [] });
+    expect(await suppression(phone)).toEqual({ reason: 'stop' });
+  });
+
+  it('lets STOP win over a pending request', async () => {
+    const phone = freshNumber();
+    await requestOptIn(validBody(phone)).expect(202);
+    await confirmationArrives(phone);
+    const stop = await residentWrites(phone, 'STOP');
+    expect(stop.handledBy).toBe('residents');
+    expect(await suppression(phone)).toEqual({ reason: 'stop' });
+  });
+
+  it('forgets a pending request when the number is erased', async () => {
+    const phone = freshNumber();
+    await requestOptIn(validBody(phone)).expect(202);
+    expect(await pendingRequests(phone)).toHaveLength(1);
+    const admin = await t.tokenFor('admin@example.gov.uk');
+    const erased = await t.http
+      .post('/api/v1/privacy/erasure')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ phone });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ pendingOptInsDeleted: 1 });
+    expect(await pendingRequests(phone)).toEqual([]);
+  });
+});
