@@ -311,11 +311,20 @@ describe('web opt-in', () => {
     expect(await suppression(phone)).toEqual({ reason: 'stop' });
   });
 
-  it('forgets a pending request when the number is erased', async () => {
+  it('shows a pending request in subject access and forgets it when the number is erased', async () => {
     const phone = freshNumber();
     await requestOptIn(validBody(phone)).expect(202);
     expect(await pendingRequests(phone)).toHaveLength(1);
     const admin = await t.tokenFor('admin@example.gov.uk');
+    const bundle = await t.http
+      .post('/api/v1/privacy/subject-access')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ phone });
+    expect(bundle.body).toMatchObject({
+      pendingOptIns: [
+        { area: expect.any(String), topics: ['gritting'], privacyNoticeVersion: '2025-01' },
+      ],
+    });
     const erased = await t.http
       .post('/api/v1/privacy/erasure')
       .set('Authorization', `Bearer ${admin}`)

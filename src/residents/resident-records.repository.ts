@@ -70,6 +70,14 @@ interface DeliveryRow {
  * Everything else Crier holds about one number, found by its lookup hash: the sends to it with
  * their receipts, and the messages it wrote. For subject access and erasure.
  */
+export interface PendingRequestRecord {
+  area: string;
+  topics: string[];
+  privacyNoticeVersion: string;
+  requestedAt: Date;
+  expiresAt: Date;
+}
+
 @Injectable()
 export class ResidentRecordsRepository {
   constructor(private readonly uow: UnitOfWork) {}
@@ -166,6 +174,30 @@ export class ResidentRecordsRepository {
       [phoneHash],
     );
     return rows.length;
+  }
+
+  /** Web opt-in requests for the number still waiting for its confirmation, oldest first. */
+  async pendingRequestsFrom(phoneHash: string): Promise<PendingRequestRecord[]> {
+    const rows = await this.query<
+      {
+        area_code: string;
+        topic_codes: string[];
+        privacy_notice_version: string;
+        created_at: Date;
+        expires_at: Date;
+      }[]
+    >(
+      `SELECT area_code, topic_codes, privacy_notice_version, created_at, expires_at
+         FROM subscription_requests WHERE phone_hash = $1 ORDER BY created_at`,
+      [phoneHash],
+    );
+    return rows.map((row) => ({
+      area: row.area_code,
+      topics: row.topic_codes,
+      privacyNoticeVersion: row.privacy_notice_version,
+      requestedAt: row.created_at,
+      expiresAt: row.expires_at,
+    }));
   }
 
   /** Web opt-in requests still waiting for confirmation: they hold the number too. */

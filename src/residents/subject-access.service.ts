@@ -38,11 +38,12 @@ export class SubjectAccessService {
     const subscriber = await this.subscribers.findByHash(phoneHash);
     // Read outside a transaction: reading the log first sequences it, in a transaction of its own.
     const auditEvents = subscriber ? await this.auditQuery.eventsAboutResident(subscriber.id) : [];
-    const [consents, deliveries, inbound, suppression] = await Promise.all([
+    const [consents, deliveries, inbound, suppression, pending] = await Promise.all([
       subscriber ? this.subscribers.consentsOf(subscriber.id) : [],
       this.records.deliveriesTo(phoneHash),
       this.records.inboundFrom(phoneHash),
       this.suppressions.find(phoneHash),
+      this.records.pendingRequestsFrom(phoneHash),
     ]);
     const view: SubjectAccessView = {
       phone: maskPhoneNumber(phone),
@@ -90,6 +91,11 @@ export class SubjectAccessService {
         reason: suppression.reason,
         since: suppression.since.toISOString(),
       },
+      pendingOptIns: pending.map((request) => ({
+        ...request,
+        requestedAt: request.requestedAt.toISOString(),
+        expiresAt: request.expiresAt.toISOString(),
+      })),
       auditEvents: auditEvents.map(({ seq, type, recordedAt, actor: by, subject, data }) => ({
         seq,
         type,

@@ -85,6 +85,14 @@ export class ResidentAuditEventSection {
   @ApiProperty() data: Record<string, unknown>;
 }
 
+export class PendingOptInSection {
+  @ApiProperty() area: string;
+  @ApiProperty({ type: [String] }) topics: string[];
+  @ApiProperty() privacyNoticeVersion: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
 export class SubjectAccessView {
   @ApiProperty({ example: '+44 •••••••123', description: 'the number asked about, masked' })
   phone: string;
@@ -97,6 +105,8 @@ export class SubjectAccessView {
   inboundMessages: InboundSection[];
   @ApiProperty({ type: SuppressionSection, nullable: true })
   suppression: SuppressionSection | null;
+  @ApiProperty({ type: [PendingOptInSection], description: 'web opt-ins not yet confirmed' })
+  pendingOptIns: PendingOptInSection[];
   @ApiProperty({ type: [ResidentAuditEventSection] }) auditEvents: ResidentAuditEventSection[];
 }
 
