@@ -322,7 +322,7 @@ describe('web opt-in', () => {
       .send({ phone });
     expect(bundle.body).toMatchObject({
       pendingOptIns: [
-        { area: expect.any(String), topics: ['gritting'], privacyNoticeVersion: '2025-01' },
+        { area: 'northfield', topics: ['gritting'], privacyNoticeVersion: '2025-01' },
       ],
     });
     const erased = await t.http
