@@ -8,6 +8,7 @@ import { Postcodes1795700000000 } from './1795700000000-Postcodes.js';
 import { Retention1795800000000 } from './1795800000000-Retention.js';
 import { Reconciliations1796000000000 } from './1796000000000-Reconciliations.js';
 import { SubscriptionRequests1795900000000 } from './1795900000000-SubscriptionRequests.js';
+import { JoinConversations1796100000000 } from './1796100000000-JoinConversations.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Retention1795800000000,
   SubscriptionRequests1795900000000,
   Reconciliations1796000000000,
+  JoinConversations1796100000000,
 ];

@@ -116,8 +116,8 @@ beforeAll(async () => {
   council = await setUpCouncil(t);
   processor = t.app.get(WebhookProcessor);
   const events = t.app.get(WhatsAppEvents);
-  events.onResidentMessage('test-join-handler', (message) => {
-    if (message.body?.trim().toUpperCase() !== 'JOIN') return Promise.resolve(false);
+  events.onResidentMessage('test-pothole-handler', (message) => {
+    if (message.body?.trim().toUpperCase() !== 'POTHOLE') return Promise.resolve(false);
     claimed.push(message);
     return Promise.resolve(true);
   });
@@ -464,8 +464,8 @@ describe("POST /webhooks/whatsapp: residents' messages", () => {
   });
 
   it('hands messages to subscribed modules, once, and keeps the rest in the inbox', async () => {
-    const { payload: join, wamid: joinWamid } = inbound({ type: 'text', body: 'join' });
-    const raw = JSON.stringify(join);
+    const { payload: pothole, wamid: potholeWamid } = inbound({ type: 'text', body: 'pothole' });
+    const raw = JSON.stringify(pothole);
     await post(raw);
     await post(raw);
     await processor.settle();
@@ -473,10 +473,10 @@ describe("POST /webhooks/whatsapp: residents' messages", () => {
     expect(claimed[0]).toMatchObject({
       channelId: council.channels.corporate,
       from: RESIDENT,
-      body: 'join',
+      body: 'pothole',
       kind: 'text',
     });
-    expect((await stored(joinWamid)).handled_by).toBe('test-join-handler');
+    expect((await stored(potholeWamid)).handled_by).toBe('test-pothole-handler');
   });
 
   it("skips messages to a number that is none of the council's channels", async () => {

@@ -37,7 +37,9 @@ export class ErasureService {
       const consents = subscriber ? await this.subscribers.delete(subscriber.id) : null;
       const inboundMessagesDeleted = await this.records.deleteInboundFrom(phoneHash);
       const deliveriesRedacted = await this.records.redactDeliveriesTo(phoneHash);
-      const pendingOptInsDeleted = await this.records.deletePendingRequestsFrom(phoneHash);
+      const pendingOptInsDeleted =
+        (await this.records.deletePendingRequestsFrom(phoneHash)) +
+        (await this.records.deleteJoinConversation(phoneHash));
       await this.suppressions.tombstone(phoneHash);
       if (subscriber) await this.audit.eraseSubject('resident', subscriber.id, by);
       const counts = {

@@ -8,6 +8,7 @@ import {
 } from '../whatsapp/inbound/whatsapp-events.js';
 import { stopConfirmation, suppressionReasonForProviderCode } from './domain/opt-out.js';
 import { isStopRequest } from './domain/stop-request.js';
+import { JoinConversationsRepository } from './join/join-conversations.repository.js';
 import { ResidentOptOutService } from './resident-opt-out.service.js';
 import { ResidentRecordsRepository } from './resident-records.repository.js';
 import { ResidentReplies } from './resident-replies.service.js';
@@ -30,6 +31,7 @@ export class ResidentEventsListener implements OnModuleInit {
     private readonly replies: ResidentReplies,
     private readonly channels: ChannelsService,
     private readonly vault: PhoneVault,
+    private readonly joins: JoinConversationsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -42,6 +44,8 @@ export class ResidentEventsListener implements OnModuleInit {
     // Any message opens the window, but only STOP is the residents module's to take.
     await this.subscribers.touchLastInbound(phoneHash, message.sentAt);
     if (!isStopRequest(message)) return false;
+    // STOP mid-JOIN ends the conversation too: a later Confirm tap must find nothing.
+    await this.joins.forget(phoneHash);
     const subscriberId = await this.optOut.optOut({
       phoneHash,
       reason: 'stop',

@@ -200,6 +200,16 @@ export class ResidentRecordsRepository {
     }));
   }
 
+  /** A JOIN conversation under way holds the number and the resident's choices. */
+  async deleteJoinConversation(phoneHash: string): Promise<number> {
+    const rows = await this.query<{ phone_hash: string }[]>(
+      `WITH gone AS (DELETE FROM join_conversations WHERE phone_hash = $1 RETURNING phone_hash)
+       SELECT phone_hash FROM gone`,
+      [phoneHash],
+    );
+    return rows.length;
+  }
+
   /** Web opt-in requests still waiting for confirmation: they hold the number too. */
   async deletePendingRequestsFrom(phoneHash: string): Promise<number> {
     const rows = await this.query<{ id: string }[]>(

@@ -4,7 +4,7 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { Dispatcher } from '../dispatch/dispatcher.js';
-import type { SendOutcome } from '../dispatch/outbound-message.js';
+import type { OutboundContent, SendOutcome } from '../dispatch/outbound-message.js';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../jobs/job-queue.js';
 import type { E164 } from '../phone-numbers/phone-number.js';
 import { PhoneVault } from '../phone-numbers/phone-vault.js';
@@ -14,10 +14,12 @@ import { ReplyDeliveriesRepository } from './reply-deliveries.repository.js';
 interface ReplyJob {
   deliveryId: string;
   body: string;
+  /** An interactive reply (a list or buttons); absent means a plain text of `body`. */
+  content?: OutboundContent;
 }
 
 /**
- * Text replies to a resident who has just written (so inside their 24-hour window). Queued in the
+ * Replies (text, or a list or buttons) to a resident who has just written (so inside their 24-hour window). Queued in the
  * transaction that handles their message, and sent by a worker after it commits: a webhook's
  * transaction never waits on WhatsApp, and a rolled-back one leaves no reply behind.
  */
@@ -46,6 +48,7 @@ export class ResidentReplies implements OnApplicationBootstrap {
     to: E164;
     subscriberId: string | null;
     body: string;
+    content?: OutboundContent;
   }): Promise<string> {
     const deliveryId = await this.replies.insert({
       channelId: reply.channel.id,
@@ -54,12 +57,12 @@ export class ResidentReplies implements OnApplicationBootstrap {
       recipientPhoneHash: this.vault.lookupHash(reply.to),
       provider: reply.channel.provider,
     });
-    const job: ReplyJob = { deliveryId, body: reply.body };
+    const job: ReplyJob = { deliveryId, body: reply.body, content: reply.content };
     await this.jobs.enqueueInTransaction(QUEUES.residentReply, job);
     return deliveryId;
   }
 
-  private async send({ deliveryId, body }: ReplyJob): Promise<void> {
+  private async send({ deliveryId, body, content }: ReplyJob): Promise<void> {
     const claimed = await this.uow.run(() => this.replies.claim(deliveryId));
     if (!claimed) return;
     const channel = await this.channels.sendingState(claimed.channelId);
@@ -73,7 +76,7 @@ export class ResidentReplies implements OnApplicationBootstrap {
         },
         channelPaused: channel.sendingPausedAt !== null,
         to: this.vault.decrypt(claimed.recipientPhoneSealed),
-        content: { kind: 'text', body },
+        content: content ?? { kind: 'text', body },
       });
     } catch (error) {
       // Claimed already, so a retry of the job would send nothing: record the failure instead.

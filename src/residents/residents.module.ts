@@ -7,6 +7,8 @@ import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { PostcodesModule } from '../postcodes/postcodes.module.js';
 import { WhatsAppModule } from '../whatsapp/whatsapp.module.js';
 import { ErasureService } from './erasure.service.js';
+import { JoinConversationListener } from './join/join-conversation.listener.js';
+import { JoinConversationsRepository } from './join/join-conversations.repository.js';
 import { ExpiredRequestsCleanup } from './opt-in/expired-requests.cleanup.js';
 import { OptInConfirmationListener } from './opt-in/opt-in-confirmation.listener.js';
 import { OptInConfirmations } from './opt-in/opt-in-confirmations.js';
@@ -75,6 +77,9 @@ import { SuppressionsRepository } from './suppressions.repository.js';
     OptInConfirmations,
     OptInConfirmationListener,
     ExpiredRequestsCleanup,
+    // After OptInConfirmationListener: a pending web opt-in's confirming JOIN is that one's.
+    JoinConversationsRepository,
+    JoinConversationListener,
   ],
   exports: [ResidentOptOutService, MessagingReach, SubscriberImportService],
 })

@@ -118,7 +118,7 @@ export class ErasureView {
   @ApiProperty() inboundMessagesDeleted: number;
   @ApiProperty({ description: 'delivery rows kept for counts, the number removed from them' })
   deliveriesRedacted: number;
-  @ApiProperty({ description: 'web opt-in requests still waiting for confirmation' })
+  @ApiProperty({ description: 'web opt-ins and JOIN conversations not yet confirmed' })
   pendingOptInsDeleted: number;
   @ApiProperty({ description: 'the number stays suppressed until it opts in afresh' })
   suppressed: boolean;

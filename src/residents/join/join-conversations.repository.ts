@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../../database/unit-of-work.js';
+import type { JoinStep } from './join-steps.js';
+
+export interface JoinConversation {
+  channelId: string;
+  step: JoinStep;
+  areaCode: string | null;
+  topicCodes: string[];
+  /** The wamids of the resident's messages in this conversation: their consent evidence. */
+  evidence: string[];
+}
+
+interface Row {
+  channel_id: string;
+  step: JoinStep;
+  area_code: string | null;
+  topic_codes: string[];
+  evidence: string[];
+}
+
+/** JOIN conversations in progress, one per number, forgotten once idle past their expiry. */
+@Injectable()
+export class JoinConversationsRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  private query<T>(text: string, values: unknown[]): Promise<T> {
+    return this.uow.manager().query<T>(text, values);
+  }
+
+  /** Starts (or restarts: a second JOIN begins again) the number's conversation. */
+  async start(input: {
+    phoneHash: string;
+    phoneSealed: string;
+    channelId: string;
+    evidence: string;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.query(
+      `INSERT INTO join_conversations
+         (phone_hash, phone_sealed, channel_id, step, evidence, expires_at)
+       VALUES ($1, $2, $3, 'area', jsonb_build_array($4::text), $5)
+       ON CONFLICT (phone_hash) DO UPDATE SET
+         phone_sealed = EXCLUDED.phone_sealed, channel_id = EXCLUDED.channel_id, step = 'area',
+         area_code = NULL, topic_codes = '{}', evidence = EXCLUDED.evidence,
+         updated_at = now(), expires_at = EXCLUDED.expires_at`,
+      [input.phoneHash, input.phoneSealed, input.channelId, input.evidence, input.expiresAt],
+    );
+  }
+
+  /**
+   * The number's live conversation, locked; an idle one is deleted first, so a late tap never
+   * finds it whether or not anything has swept it.
+   */
+  async take(phoneHash: string, now: Date): Promise<JoinConversation | null> {
+    await this.query(`DELETE FROM join_conversations WHERE phone_hash = $1 AND expires_at <= $2`, [
+      phoneHash,
+      now,
+    ]);
+    const [row] = await this.query<Row[]>(
+      `SELECT channel_id, step, area_code, topic_codes, evidence FROM join_conversations
+        WHERE phone_hash = $1 FOR UPDATE`,
+      [phoneHash],
+    );
+    if (!row) return null;
+    return {
+      channelId: row.channel_id,
+      step: row.step,
+      areaCode: row.area_code,
+      topicCodes: row.topic_codes,
+      evidence: row.evidence,
+    };
+  }
+
+  async save(phoneHash: string, conversation: JoinConversation, expiresAt: Date): Promise<void> {
+    await this.query(
+      `UPDATE join_conversations SET step = $2, area_code = $3, topic_codes = $4,
+              evidence = $5::jsonb, updated_at = now(), expires_at = $6
+        WHERE phone_hash = $1`,
+      [
+        phoneHash,
+        conversation.step,
+        conversation.areaCode,
+        conversation.topicCodes,
+        JSON.stringify(conversation.evidence),
+        expiresAt,
+      ],
+    );
+  }
+
+  /** Ends the conversation: confirmed, cancelled, or the resident sent STOP. */
+  async forget(phoneHash: string): Promise<void> {
+    await this.query(`DELETE FROM join_conversations WHERE phone_hash = $1`, [phoneHash]);
+  }
+
+  /**
+   * Makes the number an active subscriber with exactly these area and topics: created if new,
+   * re-subscribed if they had stopped, changed if active (JOIN again is changing one's mind).
+   * Its suppression goes: confirming is opting in afresh.
+   */
+  async activate(input: {
+    phoneSealed: string;
+    phoneHash: string;
+    areaCode: string;
+    topicCodes: string[];
+    privacyNoticeVersion: string;
+    at: Date;
+  }): Promise<{ id: string; previousStatus: string | null }> {
+    // Read first, on its own: a CTE's FOR UPDATE would meet the row already updated by the upsert.
+    const [previous] = await this.query<{ status: string }[]>(
+      `SELECT status FROM subscribers WHERE phone_hash = $1 FOR UPDATE`,
+      [input.phoneHash],
+    );
+    const [row] = await this.query<{ id: string }[]>(
+      `INSERT INTO subscribers AS s
+           (phone_sealed, phone_hash, status, area_codes, topic_codes, privacy_notice_version,
+            subscribed_at, last_inbound_at)
+         VALUES ($1, $2, 'active', ARRAY[$3]::text[], $4::text[], $5, $6, $6)
+         ON CONFLICT (phone_hash) DO UPDATE SET
+           status = 'active',
+           area_codes = EXCLUDED.area_codes,
+           topic_codes = EXCLUDED.topic_codes,
+           privacy_notice_version = EXCLUDED.privacy_notice_version,
+           subscribed_at = CASE WHEN s.status = 'active' THEN s.subscribed_at
+                                ELSE EXCLUDED.subscribed_at END,
+           unsubscribed_at = NULL,
+           updated_at = now()
+         RETURNING s.id`,
+      [
+        input.phoneSealed,
+        input.phoneHash,
+        input.areaCode,
+        input.topicCodes,
+        input.privacyNoticeVersion,
+        input.at.toISOString(),
+      ],
+    );
+    await this.query(`DELETE FROM suppressions WHERE phone_hash = $1`, [input.phoneHash]);
+    return { id: row.id, previousStatus: previous?.status ?? null };
+  }
+}

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { E164 } from '../src/phone-numbers/phone-number.js';
+import { PhoneVault } from '../src/phone-numbers/phone-vault.js';
+import {
+  CLOUD_API_ENDPOINT,
+  type CloudApiEndpoint,
+} from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
+import { WebhookProcessor } from '../src/whatsapp/webhooks/webhook-processor.service.js';
+import { type Council, setUpCouncil } from './support/council.js';
+import { eventually } from './support/eventually.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Opting in on WhatsApp with JOIN, end to end on the embedded simulator: the welcome and the
+ * list of areas, a tap or a typed postcode, topics, Done, Confirm, and what it leaves behind;
+ * Cancel and STOP part-way leave nothing; JOIN again from a subscriber is a change.
+ */
+
+const CORPORATE_NUMBER_ID = '200000000000001';
+
+let nextNumber = 800;
+const freshNumber = (): E164 => `+447700900${String((nextNumber += 1)).padStart(3, '0')}` as E164;
+
+interface SimMessage {
+  id: string;
+  type: string;
+  payload: unknown;
+}
+
+describe('JOIN on WhatsApp', () => {
+  let t: TestApp;
+  let council: Council;
+  let simulatorUrl: string;
+  let vault: PhoneVault;
+
+  const handset = async (phone: E164): Promise<SimMessage[]> => {
+    const response = await fetch(`${simulatorUrl}/_sim/messages?to=${encodeURIComponent(phone)}`);
+    return ((await response.json()) as { items: SimMessage[] }).items;
+  };
+  /** The resident's message; resolves once Crier has stored and handled it. */
+  const resident = async (from: E164, action: Record<string, string>) => {
+    const response = await fetch(`${simulatorUrl}/_sim/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from, phoneNumberId: CORPORATE_NUMBER_ID, ...action }),
+    });
+    expect(response.status).toBe(200);
+    const { id } = (await response.json()) as { id: string };
+    const [stored] = await eventually(
+      async () => {
+        await t.app.get(WebhookProcessor).settle();
+        return t.db.query<{ handled_by: string | null }>(
+          `SELECT handled_by FROM inbound_messages WHERE provider_message_id = $1`,
+          [id],
+        );
+      },
+      (rows) => rows.length === 1,
+    );
+    return { id, handledBy: stored?.handled_by ?? null };
+  };
+  /** The wamid of the n-th interactive message (1-based) on the handset, once it arrives. */
+  const interactive = async (phone: E164, n: number) => {
+    const items = await eventually(
+      () => handset(phone),
+      (all) => all.filter((m) => m.type === 'interactive').length >= n,
+    );
+    const message = items.filter((m) => m.type === 'interactive')[n - 1];
+    expect(message, `interactive message ${n} never arrived`).toBeTruthy();
+    return message;
+  };
+  const textArrives = (phone: E164, part: string) =>
+    eventually(
+      () => handset(phone),
+      (items) => items.some((m) => JSON.stringify(m.payload).includes(part)),
+    );
+  const subscriber = async (phone: E164) =>
+    (
+      await t.db.query<{ id: string; status: string; area_codes: string[]; topic_codes: string[] }>(
+        `SELECT id, status, area_codes, topic_codes FROM subscribers WHERE phone_hash = $1`,
+        [vault.lookupHash(phone)],
+      )
+    )[0];
+  const conversation = async (phone: E164) =>
+    (
+      await t.db.query(`SELECT step FROM join_conversations WHERE phone_hash = $1`, [
+        vault.lookupHash(phone),
+      ])
+    )[0];
+  const consents = (subscriberId: string) =>
+    t.db.query<{
+      action: string;
+      source: string;
+      privacy_notice_version: string;
+      evidence: unknown;
+    }>(
+      `SELECT action, source, privacy_notice_version, evidence FROM consent_records
+        WHERE subscriber_id = $1 ORDER BY captured_at`,
+      [subscriberId],
+    );
+
+  /** JOIN, an area (tap or postcode), the given topics, then Done: at the Confirm question. */
+  const upToConfirm = async (
+    phone: E164,
+    area: { tap: string } | { postcode: string },
+    topics: string[],
+  ) => {
+    const ids = [(await resident(phone, { text: 'join' })).id];
+    let n = 1;
+    const areas = await interactive(phone, n);
+    expect(JSON.stringify(areas.payload)).toContain('join-area:southbank');
+    const areaId =
+      'tap' in area
+        ? await resident(phone, { listReplyId: `join-area:${area.tap}`, context: areas.id })
+        : await resident(phone, { text: area.postcode });
+    ids.push(areaId.id);
+    const topicList = await interactive(phone, (n += 1));
+    let last = topicList;
+    for (const topic of topics) {
+      ids.push(
+        (await resident(phone, { listReplyId: `join-topic:${topic}`, context: topicList.id })).id,
+      );
+      last = await interactive(phone, (n += 1));
+    }
+    ids.push((await resident(phone, { buttonReplyId: 'join-done', context: last.id })).id);
+    const question = await interactive(phone, n + 1);
+    expect(JSON.stringify(question.payload)).toContain('Confirm');
+    return { ids, question };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp('join-opt-in');
+    council = await setUpCouncil(t);
+    simulatorUrl = t.app.get<CloudApiEndpoint>(CLOUD_API_ENDPOINT).baseUrl;
+    vault = t.app.get(PhoneVault);
+    await t.http
+      .post('/api/v1/postcodes/import')
+      .set(council.bearer(council.admin))
+      .set('content-type', 'text/csv')
+      .send('postcode,area\nNF4 1AA,northfield\nSB4 1AA,southbank\n')
+      .expect(200);
+  });
+  afterAll(() => t.close());
+
+  it('subscribes a resident who joins, chooses and confirms, with evidence and audit', async () => {
+    const phone = freshNumber();
+    const { ids, question } = await upToConfirm(phone, { tap: 'northfield' }, [
+      'gritting',
+      'youth',
+    ]);
+    await textArrives(phone, 'privacy notice (version 2025-01)');
+    expect(await subscriber(phone)).toBeUndefined();
+    const confirm = await resident(phone, { buttonReplyId: 'join-confirm', context: question.id });
+    expect(confirm.handledBy).toBe('join');
+
+    const stored = await subscriber(phone);
+    expect(stored).toMatchObject({
+      status: 'active',
+      area_codes: ['northfield'],
+      topic_codes: ['gritting', 'youth'],
+    });
+    expect(await consents(stored.id)).toEqual([
+      {
+        action: 'opt_in',
+        source: 'whatsapp',
+        privacy_notice_version: '2025-01',
+        evidence: { providerMessageIds: [...ids, confirm.id] },
+      },
+    ]);
+    const [event] = await t.db.query<{ payload: string; subject_ref: string | null }>(
+      `SELECT payload::text AS payload, subject_ref FROM audit_events
+        WHERE type = 'subscriber.opted_in' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(event.subject_ref).toMatch(/\S/);
+    expect(event.payload).toContain('whatsapp');
+    expect(event.payload).not.toContain(stored.id);
+    expect(event.payload).not.toContain(phone.slice(1));
+    expect(await conversation(phone)).toBeUndefined();
+    await textArrives(phone, "You're subscribed to");
+  });
+
+  it('takes a typed postcode instead of a tap', async () => {
+    const phone = freshNumber();
+    const { question } = await upToConfirm(phone, { postcode: 'sb4 1aa' }, ['gritting']);
+    await resident(phone, { buttonReplyId: 'join-confirm', context: question.id });
+    expect(await subscriber(phone)).toMatchObject({ status: 'active', area_codes: ['southbank'] });
+  });
+
+  it('records nothing on Cancel', async () => {
+    const phone = freshNumber();
+    const { question } = await upToConfirm(phone, { tap: 'northfield' }, ['gritting']);
+    await resident(phone, { buttonReplyId: 'join-cancel', context: question.id });
+    expect(await subscriber(phone)).toBeUndefined();
+    expect(await conversation(phone)).toBeUndefined();
+    await textArrives(phone, 'Cancelled');
+  });
+
+  it('lets STOP win part-way, and a later Confirm tap finds nothing', async () => {
+    const phone = freshNumber();
+    const { question } = await upToConfirm(phone, { tap: 'northfield' }, ['gritting']);
+    const stop = await resident(phone, { text: 'STOP' });
+    expect(stop.handledBy).toBe('residents');
+    expect(await conversation(phone)).toBeUndefined();
+    const late = await resident(phone, { buttonReplyId: 'join-confirm', context: question.id });
+    expect(late.handledBy).toBeNull();
+    expect((await subscriber(phone))?.status).not.toBe('active');
+  });
+
+  it('records a change when a subscriber joins again with other topics', async () => {
+    const phone = freshNumber();
+    const first = await upToConfirm(phone, { tap: 'northfield' }, ['gritting']);
+    await resident(phone, { buttonReplyId: 'join-confirm', context: first.question.id });
+    await textArrives(phone, "You're subscribed to");
+    // The simulator's pair rate limit (as Meta's) would hold back this many replies at once.
+    await fetch(`${simulatorUrl}/_sim/reset`, { method: 'POST' });
+    await resident(phone, { text: 'Ymuno' });
+    const areas = await interactive(phone, 1);
+    await resident(phone, { listReplyId: 'join-area:northfield', context: areas.id });
+    const topics = await interactive(phone, 2);
+    await resident(phone, { listReplyId: 'join-topic:youth', context: topics.id });
+    await interactive(phone, 3);
+    expect((await resident(phone, { text: 'done' })).handledBy).toBe('join');
+    const question = await interactive(phone, 4);
+    await resident(phone, { buttonReplyId: 'join-confirm', context: question.id });
+    const stored = await subscriber(phone);
+    expect(stored).toMatchObject({ status: 'active', topic_codes: ['youth'] });
+    expect((await consents(stored.id)).map((c) => c.action)).toEqual(['opt_in', 'change']);
+  });
+});
