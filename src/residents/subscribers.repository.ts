@@ -213,4 +213,61 @@ export class SubscribersRepository {
     await this.query(`DELETE FROM subscribers WHERE id = $1`, [id]);
     return { consentRecords: Number(row?.n ?? 0) };
   }
+
+  /**
+   * Makes the number an active subscriber after it opted in afresh: created if new, re-subscribed
+   * if it had stopped; an active subscriber's area and topics are replaced (`replace`: JOIN again
+   * is changing one's mind) or added to (`add`: a web opt-in for one more area). Its suppression
+   * goes. Returns the status it had before.
+   */
+  async activate(
+    input: {
+      phoneSealed: string;
+      phoneHash: string;
+      areaCode: string;
+      topicCodes: string[];
+      privacyNoticeVersion: string;
+      at: Date;
+    },
+    choices: 'replace' | 'add',
+  ): Promise<{ id: string; previousStatus: string | null }> {
+    const manager = this.uow.manager();
+    // Read first, on its own: a CTE's FOR UPDATE would meet the row already updated by the upsert.
+    const [previous] = await manager.query<{ status: string }[]>(
+      `SELECT status FROM subscribers WHERE phone_hash = $1 FOR UPDATE`,
+      [input.phoneHash],
+    );
+    const merged = (column: string) =>
+      choices === 'add'
+        ? `CASE WHEN s.status = 'active'
+             THEN ARRAY(SELECT DISTINCT unnest(s.${column} || EXCLUDED.${column}) ORDER BY 1)
+             ELSE EXCLUDED.${column} END`
+        : `EXCLUDED.${column}`;
+    const [row] = await manager.query<{ id: string }[]>(
+      `INSERT INTO subscribers AS s
+           (phone_sealed, phone_hash, status, area_codes, topic_codes, privacy_notice_version,
+            subscribed_at, last_inbound_at)
+         VALUES ($1, $2, 'active', ARRAY[$3]::text[], $4::text[], $5, $6, $6)
+         ON CONFLICT (phone_hash) DO UPDATE SET
+           status = 'active',
+           area_codes = ${merged('area_codes')},
+           topic_codes = ${merged('topic_codes')},
+           privacy_notice_version = EXCLUDED.privacy_notice_version,
+           subscribed_at = CASE WHEN s.status = 'active' THEN s.subscribed_at
+                                ELSE EXCLUDED.subscribed_at END,
+           unsubscribed_at = NULL,
+           updated_at = now()
+         RETURNING s.id`,
+      [
+        input.phoneSealed,
+        input.phoneHash,
+        input.areaCode,
+        input.topicCodes,
+        input.privacyNoticeVersion,
+        input.at.toISOString(),
+      ],
+    );
+    await manager.query(`DELETE FROM suppressions WHERE phone_hash = $1`, [input.phoneHash]);
+    return { id: row.id, previousStatus: previous?.status ?? null };
+  }
 }

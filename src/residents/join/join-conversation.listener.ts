@@ -154,14 +154,17 @@ export class JoinConversationListener implements OnModuleInit {
     topics: Choice[],
   ): Promise<void> {
     const areaCode = conversation.areaCode ?? '';
-    const subscriber = await this.conversations.activate({
-      phoneSealed: this.vault.encrypt(message.from),
-      phoneHash,
-      areaCode,
-      topicCodes: conversation.topicCodes,
-      privacyNoticeVersion: JOIN_PRIVACY_NOTICE_VERSION,
-      at: message.sentAt,
-    });
+    const subscriber = await this.subscribers.activate(
+      {
+        phoneSealed: this.vault.encrypt(message.from),
+        phoneHash,
+        areaCode,
+        topicCodes: conversation.topicCodes,
+        privacyNoticeVersion: JOIN_PRIVACY_NOTICE_VERSION,
+        at: message.sentAt,
+      },
+      'replace',
+    );
     // An active subscriber answering JOIN again has changed their choice, not opted in.
     const action = subscriber.previousStatus === 'active' ? 'change' : 'opt_in';
     await this.subscribers.insertConsents([

@@ -43,14 +43,17 @@ export class OptInConfirmationListener implements OnModuleInit {
     const request = await this.requests.takePending(phoneHash, this.clock.now());
     if (!request || !isConfirmation(message, request.confirmationMessageId)) return false;
 
-    const subscriber = await this.requests.activateSubscriber({
-      phoneSealed: this.vault.encrypt(message.from),
-      phoneHash,
-      areaCode: request.areaCode,
-      topicCodes: request.topicCodes,
-      privacyNoticeVersion: request.privacyNoticeVersion,
-      at: message.sentAt,
-    });
+    const subscriber = await this.subscribers.activate(
+      {
+        phoneSealed: this.vault.encrypt(message.from),
+        phoneHash,
+        areaCode: request.areaCode,
+        topicCodes: request.topicCodes,
+        privacyNoticeVersion: request.privacyNoticeVersion,
+        at: message.sentAt,
+      },
+      'add',
+    );
     await this.subscribers.insertConsents([
       {
         subscriberId: subscriber.id,
