@@ -86,6 +86,3 @@ export function classifyCloudApiError(code: number): SendFailure {
   // An unknown code is retried a bounded number of times, as 131000 is, then given up.
   return { class: 'retry', code: String(code), reason: `WhatsApp error ${code}` };
 }
-
-/** Codes the classification table names explicitly, for tests that walk it. */
-export const CLASSIFIED_CODES: readonly number[] = [...RULES.keys()];

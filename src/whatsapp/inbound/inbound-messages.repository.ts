@@ -14,18 +14,6 @@ export interface NewInboundMessage {
   sentAt: Date;
 }
 
-export interface InboxItem {
-  id: string;
-  channelId: string;
-  fromPhoneSealed: string;
-  kind: InboundKind;
-  body: string | null;
-  replyId: string | null;
-  contextId: string | null;
-  sentAt: Date;
-  receivedAt: Date;
-}
-
 /** Residents' messages: each stored once, and those no module took form the channel's inbox. */
 @Injectable()
 export class InboundMessagesRepository {
@@ -68,41 +56,5 @@ export class InboundMessagesRepository {
     await this.uow
       .transactionManager()
       .query(`UPDATE inbound_messages SET handled_by = $2 WHERE id = $1`, [id, handler]);
-  }
-
-  /** The channel's inbox: messages no module took, newest first. */
-  async inbox(channelId: string, limit: number): Promise<InboxItem[]> {
-    const rows = await this.uow.manager().query<
-      {
-        id: string;
-        channel_id: string;
-        from_phone_sealed: string;
-        kind: InboundKind;
-        body: string | null;
-        reply_id: string | null;
-        context_provider_message_id: string | null;
-        sent_at: Date;
-        received_at: Date;
-      }[]
-    >(
-      `SELECT id, channel_id, from_phone_sealed, kind, body, reply_id,
-              context_provider_message_id, sent_at, received_at
-         FROM inbound_messages
-        WHERE channel_id = $1 AND handled_by IS NULL
-        ORDER BY received_at DESC, id
-        LIMIT $2`,
-      [channelId, limit],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      channelId: row.channel_id,
-      fromPhoneSealed: row.from_phone_sealed,
-      kind: row.kind,
-      body: row.body,
-      replyId: row.reply_id,
-      contextId: row.context_provider_message_id,
-      sentAt: row.sent_at,
-      receivedAt: row.received_at,
-    }));
   }
 }

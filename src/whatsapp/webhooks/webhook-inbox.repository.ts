@@ -57,14 +57,4 @@ export class WebhookInboxRepository {
       [id, error.slice(0, 500)],
     );
   }
-
-  async count(): Promise<{ waiting: number; stuck: number }> {
-    const [row] = await this.uow.manager().query<{ waiting: string; stuck: string }[]>(
-      `SELECT count(*) FILTER (WHERE failed_attempts = 0) AS waiting,
-              count(*) FILTER (WHERE failed_attempts > 0) AS stuck
-         FROM whatsapp_webhook_inbox`,
-      [],
-    );
-    return { waiting: Number(row?.waiting ?? 0), stuck: Number(row?.stuck ?? 0) };
-  }
 }
