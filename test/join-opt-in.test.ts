@@ -5,10 +5,10 @@ import {
   CLOUD_API_ENDPOINT,
   type CloudApiEndpoint,
 } from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
-import { WebhookProcessor } from '../src/whatsapp/webhooks/webhook-processor.service.js';
 import { type Council, setUpCouncil } from './support/council.js';
 import { eventually } from './support/eventually.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { handsetOf, residentSends } from './support/simulated-residents.js';
 
 /**
  * Opting in on WhatsApp with JOIN, end to end on the embedded simulator: the welcome and the
@@ -21,11 +21,7 @@ const CORPORATE_NUMBER_ID = '200000000000001';
 let nextNumber = 800;
 const freshNumber = (): E164 => `+447700900${String((nextNumber += 1)).padStart(3, '0')}` as E164;
 
-interface SimMessage {
-  id: string;
-  type: string;
-  payload: unknown;
-}
+type SimPayload = unknown;
 
 describe('JOIN on WhatsApp', () => {
   let t: TestApp;
@@ -33,30 +29,17 @@ describe('JOIN on WhatsApp', () => {
   let simulatorUrl: string;
   let vault: PhoneVault;
 
-  const handset = async (phone: E164): Promise<SimMessage[]> => {
-    const response = await fetch(`${simulatorUrl}/_sim/messages?to=${encodeURIComponent(phone)}`);
-    return ((await response.json()) as { items: SimMessage[] }).items;
-  };
+  const handset = (phone: E164) => handsetOf<SimPayload>(simulatorUrl, phone);
   /** The resident's message; resolves once Crier has stored and handled it. */
   const resident = async (from: E164, action: Record<string, string>) => {
-    const response = await fetch(`${simulatorUrl}/_sim/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from, phoneNumberId: CORPORATE_NUMBER_ID, ...action }),
-    });
-    expect(response.status).toBe(200);
-    const { id } = (await response.json()) as { id: string };
-    const [stored] = await eventually(
-      async () => {
-        await t.app.get(WebhookProcessor).settle();
-        return t.db.query<{ handled_by: string | null }>(
-          `SELECT handled_by FROM inbound_messages WHERE provider_message_id = $1`,
-          [id],
-        );
-      },
-      (rows) => rows.length === 1,
+    const { providerMessageId, handledBy } = await residentSends(
+      t,
+      simulatorUrl,
+      from,
+      CORPORATE_NUMBER_ID,
+      action,
     );
-    return { id, handledBy: stored?.handled_by ?? null };
+    return { id: providerMessageId, handledBy };
   };
   /** The wamid of the n-th interactive message (1-based) on the handset, once it arrives. */
   const interactive = async (phone: E164, n: number) => {

@@ -11,6 +11,7 @@ import { type Council, setUpCouncil } from './support/council.js';
 import { sign, statusPayload } from './support/meta-payloads.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/eventually.js';
+import { handsetOf, residentSends } from './support/simulated-residents.js';
 
 /**
  * Residents end to end on the embedded simulator: importing a council's list, STOP (in English
@@ -46,12 +47,7 @@ interface ImportResult {
   errors: { index: number; code: string; message: string }[];
 }
 
-interface SimMessage {
-  id: string;
-  to: string;
-  type: string;
-  payload: { body?: string };
-}
+type SimPayload = { body?: string };
 
 describe('residents', () => {
   let t: TestApp;
@@ -98,34 +94,10 @@ describe('residents', () => {
       [type],
     );
 
-  /** A resident writes to the council's number on the simulated handset; resolves once handled. */
-  const residentWrites = async (from: E164, text: string) => {
-    const response = await fetch(`${simulatorUrl}/_sim/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from, phoneNumberId: CORPORATE_NUMBER_ID, text }),
-    });
-    expect(response.status).toBe(200);
-    const { id } = (await response.json()) as { id: string };
-    // Stored and handled in one transaction: once the row is there, so is what STOP did.
-    const [stored] = await eventually(
-      async () => {
-        await t.app.get(WebhookProcessor).settle();
-        return t.db.query<{ handled_by: string | null }>(
-          `SELECT handled_by FROM inbound_messages WHERE provider_message_id = $1`,
-          [id],
-        );
-      },
-      (rows) => rows.length === 1,
-    );
-    expect(stored, `inbound message ${id} was never stored`).toBeDefined();
-    return { providerMessageId: id, handledBy: stored.handled_by };
-  };
+  const residentWrites = (from: E164, text: string) =>
+    residentSends(t, simulatorUrl, from, CORPORATE_NUMBER_ID, { text });
 
-  const handset = async (phone: E164): Promise<SimMessage[]> => {
-    const response = await fetch(`${simulatorUrl}/_sim/messages?to=${encodeURIComponent(phone)}`);
-    return ((await response.json()) as { items: SimMessage[] }).items;
-  };
+  const handset = (phone: E164) => handsetOf<SimPayload>(simulatorUrl, phone);
   const confirmationOn = (phone: E164) =>
     eventually(
       () => handset(phone),

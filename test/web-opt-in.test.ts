@@ -7,10 +7,10 @@ import {
   CLOUD_API_ENDPOINT,
   type CloudApiEndpoint,
 } from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
-import { WebhookProcessor } from '../src/whatsapp/webhooks/webhook-processor.service.js';
 import { type Council, setUpCouncil } from './support/council.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/eventually.js';
+import { handsetOf, residentSends } from './support/simulated-residents.js';
 
 /**
  * Web opt-in end to end on the embedded simulator: the public request, the confirmation
@@ -25,12 +25,7 @@ const SUBSCRIBED = "You're subscribed to Council alerts. Send STOP at any time t
 let nextNumber = 600;
 const freshNumber = (): E164 => `+447700900${String((nextNumber += 1)).padStart(3, '0')}` as E164;
 
-interface SimMessage {
-  id: string;
-  to: string;
-  type: string;
-  payload: { body?: string; template?: { name?: string } };
-}
+type SimPayload = { body?: string; template?: { name?: string } };
 
 describe('web opt-in', () => {
   let t: TestApp;
@@ -71,10 +66,7 @@ describe('web opt-in', () => {
       )
     )[0] ?? null;
 
-  const handset = async (phone: E164): Promise<SimMessage[]> => {
-    const response = await fetch(`${simulatorUrl}/_sim/messages?to=${encodeURIComponent(phone)}`);
-    return ((await response.json()) as { items: SimMessage[] }).items;
-  };
+  const handset = (phone: E164) => handsetOf<SimPayload>(simulatorUrl, phone);
   /** Waits until the confirmation template is on the handset and its send is recorded. */
   const confirmationArrives = async (phone: E164) => {
     const [request] = await eventually(
@@ -88,26 +80,8 @@ describe('web opt-in', () => {
     expect(JSON.stringify(template?.payload)).toContain('Reply YES within 48 hours');
     return request;
   };
-  const residentWrites = async (from: E164, text: string) => {
-    const response = await fetch(`${simulatorUrl}/_sim/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from, phoneNumberId: CORPORATE_NUMBER_ID, text }),
-    });
-    expect(response.status).toBe(200);
-    const { id } = (await response.json()) as { id: string };
-    const [stored] = await eventually(
-      async () => {
-        await t.app.get(WebhookProcessor).settle();
-        return t.db.query<{ handled_by: string | null }>(
-          `SELECT handled_by FROM inbound_messages WHERE provider_message_id = $1`,
-          [id],
-        );
-      },
-      (rows) => rows.length === 1,
-    );
-    return { providerMessageId: id, handledBy: stored?.handled_by ?? null };
-  };
+  const residentWrites = (from: E164, text: string) =>
+    residentSends(t, simulatorUrl, from, CORPORATE_NUMBER_ID, { text });
   const repliedOn = (phone: E164, body: string) =>
     eventually(
       () => handset(phone),

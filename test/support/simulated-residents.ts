@@ -1,0 +1,52 @@
+import { expect } from 'vitest';
+import type { E164 } from '../../src/phone-numbers/phone-number.js';
+import { WebhookProcessor } from '../../src/whatsapp/webhooks/webhook-processor.service.js';
+import { eventually } from './eventually.js';
+import type { TestApp } from './test-app.js';
+
+/** What a simulated handset received, as GET /_sim/messages lists it. */
+export interface SimMessage<P = { body?: string }> {
+  id: string;
+  to: string;
+  type: string;
+  payload: P;
+}
+
+/** The simulated handset's messages from the council, in order. */
+export async function handsetOf<P>(simulatorUrl: string, phone: E164): Promise<SimMessage<P>[]> {
+  const response = await fetch(`${simulatorUrl}/_sim/messages?to=${encodeURIComponent(phone)}`);
+  return ((await response.json()) as { items: SimMessage<P>[] }).items;
+}
+
+/**
+ * A resident writes (or taps: `action` is any /_sim/inbound body) to the council's number on the
+ * simulated handset; resolves once Crier has stored it, and with it done whatever handled it.
+ */
+export async function residentSends(
+  t: TestApp,
+  simulatorUrl: string,
+  from: E164,
+  phoneNumberId: string,
+  action: Record<string, string>,
+): Promise<{ providerMessageId: string; handledBy: string | null }> {
+  const response = await fetch(`${simulatorUrl}/_sim/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ from, phoneNumberId, ...action }),
+  });
+  expect(response.status).toBe(200);
+  const { id } = (await response.json()) as { id: string };
+  // Stored and handled in one transaction: once the row is there, so is what its handler did.
+  const [stored] = await eventually(
+    async () => {
+      await t.app.get(WebhookProcessor).settle();
+      return t.db.query<{ handled_by: string | null }>(
+        `SELECT handled_by FROM inbound_messages WHERE provider_message_id = $1`,
+        [id],
+      );
+    },
+    (rows) => rows.length === 1,
+  );
+  expect(stored, `inbound message ${id} was never stored`).toBeDefined();
+  return { providerMessageId: id, handledBy: stored.handled_by };
+}
