@@ -266,6 +266,62 @@ describe('the fan-out', () => {
     expect(audit).toHaveLength(1);
   });
 
+  describe('after an erasure', () => {
+    const erase = async (phone: E164) => {
+      const response = await t.http
+        .post('/api/v1/privacy/erasure')
+        .set(council.bearer(council.admin))
+        .send({ phone });
+      expect(response.status).toBe(200);
+    };
+
+    it('does not send a new alert to the erased number', async () => {
+      const topic = await freshTopic();
+      await setThroughput(200);
+      const [erased, ...others] = numbers(4);
+      await seedSubscribers(t.app, t.db, [erased, ...others], {
+        areas: ['northfield'],
+        topics: [topic],
+      });
+      await erase(erased);
+
+      const id = await approvedAlert(topic);
+      const done = await eventually(
+        () => message(id),
+        (m) => m.status === 'sent',
+      );
+      expect(done.delivery).toMatchObject({ recipients: 3, sent: 3, notSent: 0 });
+      expect(receivedBy(await handsets(), [erased])).toEqual([]);
+      expect(receivedBy(await handsets(), others)).toHaveLength(3);
+    });
+
+    it('does not send to a number erased while the alert is going out', async () => {
+      const topic = await freshTopic();
+      await setThroughput(10);
+      const audience = numbers(20);
+      await seedSubscribers(t.app, t.db, audience, { areas: ['northfield'], topics: [topic] });
+      const id = await approvedAlert(topic);
+      await eventually(handsets, (all) => receivedBy(all, audience).length >= 3);
+      const { PhoneVault } = await import('../src/phone-numbers/phone-vault.js');
+      const vault = t.app.get(PhoneVault);
+      // The last in line, whose place no worker has taken yet.
+      const [last] = await t.db.query<{ phone_hash: string }>(
+        `SELECT s.phone_hash FROM message_recipients r JOIN subscribers s ON s.id = r.subscriber_id
+          WHERE r.message_id = $1 ORDER BY r.position DESC LIMIT 1`,
+        [id],
+      );
+      const erased = audience.find((n) => vault.lookupHash(n) === last.phone_hash)!;
+      await erase(erased);
+
+      const done = await eventually(
+        () => message(id),
+        (m) => m.status === 'sent',
+      );
+      expect(done.delivery).toMatchObject({ recipients: 20, sent: 19, notSent: 1 });
+      expect(receivedBy(await handsets(), [erased])).toEqual([]);
+    });
+  });
+
   it('sends a message with no matching residents and marks it sent', async () => {
     const created = await api.create(
       council.officer,
