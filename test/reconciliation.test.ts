@@ -187,6 +187,41 @@ describe('monthly reconciliation', () => {
     expect(await auditEvents('subscribers.reconciled')).toHaveLength(1);
   });
 
+  it('lets a later import bring back a resident it unsubscribed, with the new evidence', async () => {
+    const [kept, absent] = residents(2);
+    await seedSubscribers(t.app, t.db, [kept, absent], CHOICE);
+    const report = (await upload([kept])).body as Report;
+    expect((await confirm(report.id)).status).toBe(200);
+    expect((await statusOf(absent)).status).toBe('unsubscribed');
+
+    const entry = (phone: E164) => ({
+      phone,
+      areas: ['southbank'],
+      topics: ['youth'],
+      consent: { source: 'paper form', capturedAt: '2026-10-01', evidence: 'Form 12, box ticked' },
+    });
+    const imported = await t.http
+      .post('/api/v1/subscribers/import')
+      .set(council.bearer(council.admin))
+      .send({ subscribers: [entry(absent), entry(kept)] });
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({
+      imported: 1,
+      skipped: 1,
+      errors: [{ index: 1, code: 'ALREADY_SUBSCRIBED' }],
+    });
+    expect(await statusOf(absent)).toMatchObject({ status: 'active', area_codes: ['southbank'] });
+    // The one still subscribed keeps what they had.
+    expect((await statusOf(kept)).area_codes).toEqual(CHOICE.areas);
+    const consents = await t.db.query<{ action: string }>(
+      `SELECT action FROM consent_records WHERE subscriber_id = $1 ORDER BY recorded_at`,
+      [(await statusOf(absent)).id],
+    );
+    expect(consents.map((c) => c.action)).toEqual(['opt_out', 'import']);
+    const [event] = (await auditEvents('subscribers.imported')).slice(-1);
+    expect(dataOf(event.payload)).toMatchObject({ imported: 1, resubscribed: 1, skipped: 1 });
+  });
+
   it('refuses an expired report, an unknown one, and the uploader confirming their own', async () => {
     const [absent] = residents(1);
     await seedSubscribers(t.app, t.db, [absent], CHOICE);

@@ -172,7 +172,13 @@ describe('residents', () => {
 
       const [event] = await auditEvents('subscribers.imported');
       const payload = JSON.parse(event.payload) as { data: unknown; subject: unknown };
-      expect(payload.data).toEqual({ received: 9, imported: 2, skipped: 0, invalid: 7 });
+      expect(payload.data).toEqual({
+        received: 9,
+        imported: 2,
+        resubscribed: 0,
+        skipped: 0,
+        invalid: 7,
+      });
       expect(payload.subject).toEqual({});
       expect(event.payload).not.toContain(digitsOf(first));
     });

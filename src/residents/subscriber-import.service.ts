@@ -14,10 +14,12 @@ import { SuppressionsRepository } from './suppressions.repository.js';
  * A council moving its existing opted-in list into Crier, with the consent evidence it holds.
  * Valid entries are imported and the rest reported by index, in one transaction.
  *
- * A number Crier already has as a subscriber is skipped (ALREADY_SUBSCRIBED), not updated: what
- * a resident chose in Crier is newer than the council's list, and re-running an import is then
- * harmless. A suppressed number is skipped (SUPPRESSED): an import is the council's list, not
- * the resident opting in afresh.
+ * A number Crier already has as a pending or active subscriber is skipped (ALREADY_SUBSCRIBED),
+ * not updated: what a resident chose in Crier is newer than the council's list, and re-running
+ * an import is then harmless. One that a reconciliation unsubscribed comes back with the
+ * imported choices and evidence: the council's list says they consented. A suppressed number is
+ * skipped (SUPPRESSED): STOP and erasure are the resident's own word, which only the resident
+ * opting in afresh can undo.
  */
 @Injectable()
 export class SubscriberImportService {
@@ -49,7 +51,7 @@ export class SubscriberImportService {
 
     return this.uow.run(async () => {
       const suppressed = await this.suppressions.suppressedAmong(hashes);
-      const existing = await this.subscribers.existingAmong(hashes);
+      const existing = await this.subscribers.subscribedAmong(hashes);
       const skipped: ImportRowError[] = [];
       const candidates: typeof valid = [];
       for (const entry of valid) {
@@ -57,7 +59,7 @@ export class SubscriberImportService {
         else if (existing.has(entry.phoneHash)) skipped.push(alreadySubscribedError(entry.index));
         else candidates.push(entry);
       }
-      const added = await this.subscribers.insertActive(
+      const added = await this.subscribers.activateImported(
         candidates.map(({ row, phoneHash }) => ({
           phoneSealed: this.vault.encrypt(row.phone),
           phoneHash,
@@ -67,10 +69,12 @@ export class SubscriberImportService {
         })),
       );
       const imported = candidates.flatMap((entry) => {
-        const subscriberId = added.get(entry.phoneHash);
-        // Subscribed by someone else's import between the check and the insert.
-        if (!subscriberId) skipped.push(alreadySubscribedError(entry.index));
-        return subscriberId ? [{ ...entry, subscriberId }] : [];
+        const subscriber = added.get(entry.phoneHash);
+        // Subscribed by someone else's import or opt-in between the check and the insert.
+        if (!subscriber) skipped.push(alreadySubscribedError(entry.index));
+        return subscriber
+          ? [{ ...entry, subscriberId: subscriber.id, returning: subscriber.returning }]
+          : [];
       });
       await this.subscribers.insertConsents(
         imported.map(({ row, subscriberId }) => ({
@@ -97,6 +101,7 @@ export class SubscriberImportService {
         data: {
           received: rows.length,
           imported: result.imported,
+          resubscribed: imported.filter((entry) => entry.returning).length,
           skipped: result.skipped,
           invalid: result.invalid,
         },
@@ -116,5 +121,5 @@ const suppressedError = (index: number): ImportRowError => ({
 const alreadySubscribedError = (index: number): ImportRowError => ({
   index,
   code: 'ALREADY_SUBSCRIBED',
-  message: 'This number is already a subscriber; their own choices in Crier are kept.',
+  message: 'This number is already subscribed; their own choices in Crier are kept.',
 });

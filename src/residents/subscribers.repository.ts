@@ -88,29 +88,41 @@ export class SubscribersRepository {
     return row ? toSubscriber(row) : null;
   }
 
-  /** The hashes among these that already belong to a subscriber, whatever their status. */
-  async existingAmong(phoneHashes: string[]): Promise<Set<string>> {
+  /**
+   * The hashes among these that belong to a subscriber still pending or active. An unsubscribed
+   * one (taken off by a reconciliation) may come back through a later import.
+   */
+  async subscribedAmong(phoneHashes: string[]): Promise<Set<string>> {
     const rows = await this.query<{ phone_hash: string }[]>(
-      `SELECT phone_hash FROM subscribers WHERE phone_hash = ANY($1::text[])`,
+      `SELECT phone_hash FROM subscribers
+        WHERE phone_hash = ANY($1::text[]) AND status <> 'unsubscribed'`,
       [phoneHashes],
     );
     return new Set(rows.map((row) => row.phone_hash));
   }
 
   /**
-   * Adds active subscribers in one statement. A number that became a subscriber meanwhile (a
-   * concurrent import) is left alone; the hashes that were actually added come back with their ids.
+   * Makes these numbers active subscribers in one statement: new ones are added, unsubscribed
+   * ones come back with the imported choices (and a seal under the newest key). A number that is
+   * pending or active meanwhile (a concurrent import or opt-in) is left alone; the hashes that
+   * were actually made active come back with their ids, and whether they were there before.
    */
-  async insertActive(subscribers: NewSubscriber[]): Promise<Map<string, string>> {
+  async activateImported(
+    subscribers: NewSubscriber[],
+  ): Promise<Map<string, { id: string; returning: boolean }>> {
     if (subscribers.length === 0) return new Map();
-    const rows = await this.query<{ id: string; phone_hash: string }[]>(
+    const rows = await this.query<{ id: string; phone_hash: string; returning: boolean }[]>(
       `INSERT INTO subscribers (phone_sealed, phone_hash, status, area_codes, topic_codes, subscribed_at)
        SELECT s.sealed, s.hash, 'active', string_to_array(s.areas, ' '),
               string_to_array(s.topics, ' '), s.subscribed_at
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
               AS s(sealed, hash, areas, topics, subscribed_at)
-       ON CONFLICT (phone_hash) DO NOTHING
-       RETURNING id, phone_hash`,
+       ON CONFLICT (phone_hash) DO UPDATE
+          SET status = 'active', phone_sealed = EXCLUDED.phone_sealed,
+              area_codes = EXCLUDED.area_codes, topic_codes = EXCLUDED.topic_codes,
+              subscribed_at = EXCLUDED.subscribed_at, unsubscribed_at = NULL, updated_at = now()
+        WHERE subscribers.status = 'unsubscribed'
+       RETURNING id, phone_hash, (xmax <> 0) AS returning`,
       [
         subscribers.map((s) => s.phoneSealed),
         subscribers.map((s) => s.phoneHash),
@@ -121,7 +133,7 @@ export class SubscribersRepository {
         subscribers.map((s) => s.subscribedAt.toISOString()),
       ],
     );
-    return new Map(rows.map((row) => [row.phone_hash, row.id]));
+    return new Map(rows.map((row) => [row.phone_hash, { id: row.id, returning: row.returning }]));
   }
 
   async insertConsents(records: ConsentRecord[]): Promise<void> {
