@@ -22,6 +22,8 @@ import { handsetOf, residentSends } from './support/simulated-residents.js';
 const CORPORATE_NUMBER_ID = '200000000000001';
 const SIM_APP_SECRET = 'sim-app-secret';
 const CONFIRMATION = 'You will get no more messages from Council. Send JOIN to sign up again.';
+const WELSH_CONFIRMATION =
+  'Fyddwch chi ddim yn cael rhagor o negeseuon gan Council. Anfonwch YMUNO i ymuno eto.';
 
 /** Ofcom's drama range: never a real person's number. Each test takes its own. */
 let nextNumber = 100;
@@ -98,10 +100,10 @@ describe('residents', () => {
     residentSends(t, simulatorUrl, from, CORPORATE_NUMBER_ID, { text });
 
   const handset = (phone: E164) => handsetOf<SimPayload>(simulatorUrl, phone);
-  const confirmationOn = (phone: E164) =>
+  const confirmationOn = (phone: E164, body = CONFIRMATION) =>
     eventually(
       () => handset(phone),
-      (items) => items.some((item) => item.payload.body === CONFIRMATION),
+      (items) => items.some((item) => item.payload.body === body),
     );
 
   beforeAll(async () => {
@@ -259,13 +261,14 @@ describe('residents', () => {
       expect(vault.decrypt(reply.recipient_phone_sealed)).toBe(phone);
     });
 
-    it('takes the Welsh STOPIO the same way', async () => {
+    it('takes the Welsh STOPIO the same way, and confirms in Welsh', async () => {
       const phone = freshNumber();
       await importRows([validRow(phone)]);
       expect((await residentWrites(phone, 'Stopio!')).handledBy).toBe('residents');
       expect((await subscriber(phone)).status).toBe('unsubscribed');
       expect(await suppression(phone)).toEqual({ reason: 'stop' });
-      await confirmationOn(phone);
+      const items = await confirmationOn(phone, WELSH_CONFIRMATION);
+      expect(items.map((item) => item.payload.body)).not.toContain(CONFIRMATION);
     });
 
     it('suppresses a number that never subscribed, so a later import cannot bring it in', async () => {

@@ -7,7 +7,7 @@ import {
   WhatsAppEvents,
 } from '../whatsapp/inbound/whatsapp-events.js';
 import { stopConfirmation, suppressionReasonForProviderCode } from './domain/opt-out.js';
-import { isStopRequest } from './domain/stop-request.js';
+import { isStopRequest, stopLanguageOf } from './domain/stop-request.js';
 import { JoinConversationsRepository } from './join/join-conversations.repository.js';
 import { ResidentOptOutService } from './resident-opt-out.service.js';
 import { ResidentRecordsRepository } from './resident-records.repository.js';
@@ -60,7 +60,7 @@ export class ResidentEventsListener implements OnModuleInit {
       channel,
       to: message.from,
       subscriberId,
-      body: stopConfirmation(channel.name),
+      body: stopConfirmation(channel.name, stopLanguageOf(message)),
     });
     return true;
   }

@@ -12,4 +12,10 @@ describe('opting out', () => {
       'You will get no more messages from Cheshire East Council. Send JOIN to sign up again.',
     );
   });
+
+  it('confirms in Welsh when asked to', () => {
+    expect(stopConfirmation('Cyngor Sir Ynys Môn', 'cy')).toBe(
+      'Fyddwch chi ddim yn cael rhagor o negeseuon gan Cyngor Sir Ynys Môn. Anfonwch YMUNO i ymuno eto.',
+    );
+  });
 });

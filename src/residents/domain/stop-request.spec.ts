@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStopRequest, keywordOf } from './stop-request.js';
+import { isStopRequest, keywordOf, stopLanguageOf } from './stop-request.js';
 
 const text = (body: string) => ({ kind: 'text', body, replyId: null });
 
@@ -63,5 +63,14 @@ describe('isStopRequest', () => {
   it('reduces a text to its keyword', () => {
     expect(keywordOf(' Stop all! ')).toBe('STOPALL');
     expect(keywordOf('Dad-danysgrifio.')).toBe('DADDANYSGRIFIO');
+  });
+});
+
+describe('stopLanguageOf', () => {
+  it('answers the Welsh keywords in Welsh and everything else in English', () => {
+    expect(stopLanguageOf(text('Stopio!'))).toBe('cy');
+    expect(stopLanguageOf(text('dad-danysgrifio'))).toBe('cy');
+    expect(stopLanguageOf(text('STOP'))).toBe('en');
+    expect(stopLanguageOf({ kind: 'quick_reply', body: 'Stopio', replyId: 'STOP' })).toBe('en');
   });
 });

@@ -14,6 +14,9 @@ const STOP_WORDS = new Set([
   'DADDANYSGRIFIO',
 ]);
 
+/** The Welsh words, answered in Welsh. */
+const WELSH_STOP_WORDS = new Set(['STOPIO', 'DADDANYSGRIFIO']);
+
 /** A quick reply or button whose payload is this means STOP whatever its title says. */
 const STOP_PAYLOAD = 'STOP';
 
@@ -50,4 +53,11 @@ export function isStopRequest(message: IncomingWords): boolean {
     return message.replyId?.trim().toUpperCase() === STOP_PAYLOAD;
   }
   return false;
+}
+
+/** The language to confirm a STOP in: Welsh for a Welsh keyword, English otherwise. */
+export function stopLanguageOf(message: IncomingWords): 'cy' | 'en' {
+  return message.kind === 'text' && WELSH_STOP_WORDS.has(keywordOf(message.body ?? ''))
+    ? 'cy'
+    : 'en';
 }
