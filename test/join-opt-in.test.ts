@@ -208,4 +208,31 @@ describe('JOIN on WhatsApp', () => {
     expect(stored).toMatchObject({ status: 'active', topic_codes: ['youth'] });
     expect((await consents(stored.id)).map((c) => c.action)).toEqual(['opt_in', 'change']);
   });
+
+  it("shows a conversation under way in the number's subject-access bundle", async () => {
+    const phone = freshNumber();
+    const joined = await resident(phone, { text: 'JOIN' });
+    const areas = await interactive(phone, 1);
+    const chose = await resident(phone, {
+      listReplyId: 'join-area:southbank',
+      context: areas.id,
+    });
+    await interactive(phone, 2);
+
+    const response = await t.http
+      .post('/api/v1/privacy/subject-access')
+      .set(council.bearer(council.admin))
+      .send({ phone });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      subscriber: null,
+      joinConversation: {
+        channelId: council.channels.corporate,
+        step: 'topics',
+        area: 'southbank',
+        topics: [],
+        messageIds: [joined.id, chose.id],
+      },
+    });
+  });
 });

@@ -78,6 +78,17 @@ export interface PendingRequestRecord {
   expiresAt: Date;
 }
 
+export interface JoinConversationRecord {
+  channelId: string;
+  step: string;
+  area: string | null;
+  topics: string[];
+  /** The wamids of the resident's messages so far. */
+  messageIds: string[];
+  updatedAt: Date;
+  expiresAt: Date;
+}
+
 @Injectable()
 export class ResidentRecordsRepository {
   constructor(private readonly uow: UnitOfWork) {}
@@ -198,6 +209,36 @@ export class ResidentRecordsRepository {
       requestedAt: row.created_at,
       expiresAt: row.expires_at,
     }));
+  }
+
+  /** The JOIN conversation under way from this number, if any (for a subject-access bundle). */
+  async joinConversationOf(phoneHash: string): Promise<JoinConversationRecord | null> {
+    const [row] = await this.query<
+      {
+        channel_id: string;
+        step: string;
+        area_code: string | null;
+        topic_codes: string[];
+        evidence: string[];
+        updated_at: Date;
+        expires_at: Date;
+      }[]
+    >(
+      `SELECT channel_id, step, area_code, topic_codes, evidence, updated_at, expires_at
+         FROM join_conversations WHERE phone_hash = $1`,
+      [phoneHash],
+    );
+    return row
+      ? {
+          channelId: row.channel_id,
+          step: row.step,
+          area: row.area_code,
+          topics: row.topic_codes,
+          messageIds: row.evidence,
+          updatedAt: row.updated_at,
+          expiresAt: row.expires_at,
+        }
+      : null;
   }
 
   /** A JOIN conversation under way holds the number and the resident's choices. */

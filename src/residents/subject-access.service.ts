@@ -38,12 +38,13 @@ export class SubjectAccessService {
     const subscriber = await this.subscribers.findByHash(phoneHash);
     // Read outside a transaction: reading the log first sequences it, in a transaction of its own.
     const auditEvents = subscriber ? await this.auditQuery.eventsAboutResident(subscriber.id) : [];
-    const [consents, deliveries, inbound, suppression, pending] = await Promise.all([
+    const [consents, deliveries, inbound, suppression, pending, join] = await Promise.all([
       subscriber ? this.subscribers.consentsOf(subscriber.id) : [],
       this.records.deliveriesTo(phoneHash),
       this.records.inboundFrom(phoneHash),
       this.suppressions.find(phoneHash),
       this.records.pendingRequestsFrom(phoneHash),
+      this.records.joinConversationOf(phoneHash),
     ]);
     const view: SubjectAccessView = {
       phone: maskPhoneNumber(phone),
@@ -96,6 +97,11 @@ export class SubjectAccessService {
         requestedAt: request.requestedAt.toISOString(),
         expiresAt: request.expiresAt.toISOString(),
       })),
+      joinConversation: join && {
+        ...join,
+        updatedAt: join.updatedAt.toISOString(),
+        expiresAt: join.expiresAt.toISOString(),
+      },
       auditEvents: auditEvents.map(({ seq, type, recordedAt, actor: by, subject, data }) => ({
         seq,
         type,
@@ -117,6 +123,8 @@ export class SubjectAccessService {
             deliveries: view.deliveries.length,
             inboundMessages: view.inboundMessages.length,
             suppressed: suppression !== null,
+            pendingOptIns: view.pendingOptIns.length,
+            joinConversation: join !== null,
             auditEvents: view.auditEvents.length,
           },
         },

@@ -93,6 +93,22 @@ export class PendingOptInSection {
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
+export class JoinConversationSection {
+  @ApiProperty({ format: 'uuid' }) channelId: string;
+  @ApiProperty({
+    enum: ['area', 'topics', 'confirm'],
+    description: 'the question awaiting an answer',
+  })
+  step: string;
+  @ApiProperty({ nullable: true, type: String }) area: string | null;
+  @ApiProperty({ type: [String] }) topics: string[];
+  @ApiProperty({ type: [String], description: "the wamids of the resident's messages so far" })
+  messageIds: string[];
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'when it is forgotten if left unanswered' })
+  expiresAt: string;
+}
+
 export class SubjectAccessView {
   @ApiProperty({ example: '+44 •••••••123', description: 'the number asked about, masked' })
   phone: string;
@@ -107,6 +123,12 @@ export class SubjectAccessView {
   suppression: SuppressionSection | null;
   @ApiProperty({ type: [PendingOptInSection], description: 'web opt-ins not yet confirmed' })
   pendingOptIns: PendingOptInSection[];
+  @ApiProperty({
+    type: JoinConversationSection,
+    nullable: true,
+    description: 'a JOIN conversation on WhatsApp not yet confirmed',
+  })
+  joinConversation: JoinConversationSection | null;
   @ApiProperty({ type: [ResidentAuditEventSection] }) auditEvents: ResidentAuditEventSection[];
 }
 
