@@ -172,6 +172,20 @@ describe('authorisation: every route against every role', () => {
       prepare: async (_, role) => ({ path: `/api/v1/messages/${await draftFor(role)}/test-sends` }),
     },
     {
+      method: 'get',
+      route: '/api/v1/messages/:id/versions',
+      allowed: 'any',
+      ok: 200,
+      prepare: async (_, role) => ({ path: `/api/v1/messages/${await draftFor(role)}/versions` }),
+    },
+    {
+      method: 'get',
+      route: '/api/v1/messages/:id/delivery',
+      allowed: 'any',
+      ok: 200,
+      prepare: async (_, role) => ({ path: `/api/v1/messages/${await draftFor(role)}/delivery` }),
+    },
+    {
       method: 'put',
       route: '/api/v1/channels/:id/throughput',
       allowed: ['admin'],

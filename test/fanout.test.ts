@@ -266,6 +266,74 @@ describe('the fan-out', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('reports the funnel over time and the failures by reason', async () => {
+    const topic = await freshTopic();
+    await setThroughput(200);
+    const reachable = numbers(3);
+    const notOnWhatsApp = '+447400990000' as E164;
+    const failsLater = '+447400990001' as E164;
+    await seedSubscribers(t.app, t.db, [...reachable, notOnWhatsApp, failsLater], {
+      areas: ['northfield'],
+      topics: [topic],
+    });
+    const id = await approvedAlert(topic);
+    const processor = t.app.get(WebhookProcessor);
+    const report = async () => {
+      await processor.settle();
+      const response = await t.http
+        .get(`/api/v1/messages/${id}/delivery`)
+        .set(council.bearer(council.comms));
+      expect(response.status).toBe(200);
+      return response.body as {
+        delivery: Record<string, number>;
+        intervalSeconds: number;
+        funnel: { at: string; sent: number; delivered: number; read: number; failed: number }[];
+        failures: { code: string; count: number }[];
+      };
+    };
+    const done = await eventually(report, (r) => r.delivery.failed === 2 && r.delivery.read === 3);
+    expect(done.delivery).toMatchObject({ recipients: 5, sent: 3, failed: 2 });
+    const last = done.funnel.at(-1)!;
+    expect(last).toMatchObject({ sent: 3, delivered: 3, read: 3, failed: 2 });
+    // Running totals never go down.
+    for (const [a, b] of done.funnel.slice(1).map((p, i) => [done.funnel[i], p])) {
+      expect(b.sent).toBeGreaterThanOrEqual(a.sent);
+      expect(Date.parse(b.at) - Date.parse(a.at)).toBe(done.intervalSeconds * 1000);
+    }
+    // Not on WhatsApp, at once or after acceptance: the one reason, counted together.
+    expect(done.failures).toEqual([
+      expect.objectContaining({ code: '131026', failureClass: 'recipient', count: 2 }),
+    ]);
+  });
+
+  it('lists every version of a message with who wrote it', async () => {
+    const created = await api.create(council.officer, templateMessage(council.channels.corporate));
+    const edited = await t.http
+      .patch(`/api/v1/messages/${created.body.id}`)
+      .set(council.bearer(council.comms))
+      .send({
+        priority: 'routine',
+        content: {
+          ...templateMessage(council.channels.corporate).content,
+          parameters: ['Bins delayed by a day.'],
+        },
+      });
+    expect(edited.status).toBe(200);
+    const response = await t.http
+      .get(`/api/v1/messages/${created.body.id}/versions`)
+      .set(council.bearer(council.officer));
+    expect(response.status).toBe(200);
+    const { items } = response.body as {
+      items: { version: number; editedBy: string; contentHash: string; content: unknown }[];
+    };
+    expect(items.map((v) => [v.version, v.editedBy])).toEqual([
+      [1, council.officer.id],
+      [2, council.comms.id],
+    ]);
+    expect(items[1].content).toMatchObject({ parameters: ['Bins delayed by a day.'] });
+    expect(items[0].contentHash).not.toBe(items[1].contentHash);
+  });
+
   describe('after an erasure', () => {
     const erase = async (phone: E164) => {
       const response = await t.http

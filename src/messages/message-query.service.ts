@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelsService } from '../channels/channels.service.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
+import { DeliveryReports } from '../deliveries/delivery-reports.service.js';
 import { type Actor, hasRole } from '../organisation/actor.js';
+import type { DeliveryReportView, MessageVersionListView } from './dto/message-history.dto.js';
 import type { MessageListView, MessageView } from './dto/message-view.dto.js';
 import type { ListMessagesQueryDto } from './dto/message-input.dto.js';
 import { MessageRecords } from './message-records.service.js';
@@ -33,12 +35,44 @@ export class MessageQueryService {
     private readonly records: MessageRecords,
     private readonly channels: ChannelsService,
     private readonly deliveries: DeliveriesService,
+    private readonly reports: DeliveryReports,
   ) {}
 
   async get(actor: Actor, id: string): Promise<MessageView> {
     const { record, channel } = await this.records.visible(actor, id, { lock: false });
     const [view] = await this.withDelivery([record], [toMessageView(record, channel.policy)]);
     return view;
+  }
+
+  /** Every version, oldest first: what a reviewer compares, and who wrote each. */
+  async versions(actor: Actor, id: string): Promise<MessageVersionListView> {
+    await this.records.visible(actor, id, { lock: false });
+    const versions = await this.repository.versionsOf(id);
+    return {
+      items: versions.map((v) => ({
+        version: v.version,
+        contentHash: v.contentHash,
+        content: v.content,
+        audience: v.audience,
+        priority: v.priority,
+        sendAt: v.sendAt?.toISOString() ?? null,
+        emergencyReason: v.emergencyReason,
+        editedBy: v.editedBy,
+        createdAt: v.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /** The delivery counts, the funnel over time and the failures by reason. */
+  async deliveryReport(actor: Actor, id: string): Promise<DeliveryReportView> {
+    const { delivery } = await this.get(actor, id);
+    const report = await this.reports.of(id);
+    return {
+      delivery,
+      intervalSeconds: report.intervalSeconds,
+      funnel: report.funnel.map((point) => ({ ...point, at: point.at.toISOString() })),
+      failures: report.failures,
+    };
   }
 
   /** Fills in delivery progress for messages whose recipients have been frozen. */

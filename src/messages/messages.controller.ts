@@ -11,6 +11,7 @@ import {
   RequestChangesDto,
   UpdateMessageDto,
 } from './dto/message-input.dto.js';
+import { DeliveryReportView, MessageVersionListView } from './dto/message-history.dto.js';
 import { MessageListView, MessageView } from './dto/message-view.dto.js';
 import { MessageDraftingService } from './message-drafting.service.js';
 import { MessageQueryService } from './message-query.service.js';
@@ -52,6 +53,26 @@ export class MessagesController {
   @AnyStaff()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<MessageView> {
     return this.query.get(actor, id);
+  }
+
+  @Get(':id/versions')
+  @AnyStaff()
+  @ApiOperation({ summary: 'Every version of the message, oldest first, with who wrote each' })
+  versions(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+  ): Promise<MessageVersionListView> {
+    return this.query.versions(actor, id);
+  }
+
+  @Get(':id/delivery')
+  @AnyStaff()
+  @ApiOperation({ summary: 'Delivery counts, the funnel over time, and failures by reason' })
+  delivery(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+  ): Promise<DeliveryReportView> {
+    return this.query.deliveryReport(actor, id);
   }
 
   @Patch(':id')

@@ -197,6 +197,10 @@ export class MessagesRepository {
     return row ? toMessageRecord(row) : null;
   }
 
+  versionsOf(messageId: string): Promise<MessageVersionEntity[]> {
+    return this.versions().find({ where: { messageId }, order: { version: 'ASC' } });
+  }
+
   async list(filter: MessageListFilter): Promise<MessageRecord[]> {
     const query = this.messages()
       .createQueryBuilder('m')
