@@ -156,6 +156,27 @@ const alert = (to = RESIDENT, name = 'area_alert', parameters = ['Road closed on
   },
 });
 
+/** The built-in subscription_confirmation, with these button components. */
+const confirmation = (buttons: unknown[], to = RESIDENT) => ({
+  messaging_product: 'whatsapp',
+  to,
+  type: 'template',
+  template: {
+    name: 'subscription_confirmation',
+    language: { code: 'en_GB' },
+    components: [
+      { type: 'body', parameters: [{ type: 'text', text: 'Confirm your alerts?' }] },
+      ...buttons,
+    ],
+  },
+});
+const quickReply = (index: unknown, payload: string) => ({
+  type: 'button',
+  sub_type: 'quick_reply',
+  index,
+  parameters: [{ type: 'payload', payload }],
+});
+
 const text = (to = RESIDENT, body = 'Thanks for your reply') => ({
   messaging_product: 'whatsapp',
   to,
@@ -279,6 +300,26 @@ describe('sending', () => {
   it('answers 132001 for an unknown template and 132000 for the wrong parameter count', async () => {
     expectGraphError(await send(alert(RESIDENT, 'flood_warning')), 400, 132001);
     expectGraphError(await send(alert(RESIDENT, 'area_alert', ['a', 'b'])), 400, 132000);
+  });
+
+  it('answers 132012 for a quick reply the template has no such button for, 100 for a bad index', async () => {
+    expect((await send(confirmation([quickReply('1', 'NO')]))).status).toBe(200);
+    const missing = expectGraphError(await send(confirmation([quickReply('2', 'X')])), 400, 132012);
+    expect(missing.error_data.details).toBe(
+      'button at index 2: Format mismatch, expected NONE, received QUICK_REPLY',
+    );
+    // area_alert has no buttons at all.
+    const { template } = alert();
+    const withButton = { ...template, components: [...template.components, quickReply('0', 'X')] };
+    expectGraphError(await send({ ...alert(), template: withButton }), 400, 132012);
+    expectGraphError(await send(confirmation([quickReply('zero', 'X')])), 400, 100);
+    expectGraphError(
+      await send(
+        confirmation([{ ...quickReply('0', 'X'), parameters: [{ type: 'text', text: 'X' }] }]),
+      ),
+      400,
+      100,
+    );
   });
 
   it('refuses free text outside the 24-hour window and accepts it after the resident writes', async () => {
@@ -621,6 +662,58 @@ describe('inbound replies', () => {
     expect(untitled?.message.button).toEqual({ payload: 'MORE_INFO', text: 'MORE_INFO' });
     // A tap is the resident writing: the 24-hour window is open.
     expect((await send(text())).status).toBe(200);
+  });
+
+  it("shows a template's quick replies with their payloads, and echoes a tap's payload and label", async () => {
+    // Button 1 is given no payload: as on Meta's, a tap on it returns its label.
+    const sent = await send(confirmation([quickReply(0, 'CONFIRM_SUBSCRIPTION')]));
+    const messageId = idOf(sent);
+    const listed = (await fetch(`${simulator.url}/_sim/messages`).then((r) => r.json())) as {
+      items: { id: string; buttons?: unknown }[];
+    };
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        id: messageId,
+        buttons: [
+          { type: 'QUICK_REPLY', text: 'Confirm', payload: 'CONFIRM_SUBSCRIPTION' },
+          { type: 'QUICK_REPLY', text: 'Not me', payload: 'Not me' },
+        ],
+      }),
+    ]);
+    const who = { from: RESIDENT, phoneNumberId: PHONE_NUMBER_ID, context: messageId };
+    const confirm = await post('/_sim/inbound', { ...who, buttonPayload: 'CONFIRM_SUBSCRIPTION' });
+    expect(confirm.status).toBe(200);
+    expect((await post('/_sim/inbound', { ...who, buttonPayload: 'Not me' })).status).toBe(200);
+    const taps = await waitFor(() => {
+      const found = inboundMessages().map(({ message }) => message);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(taps[0]).toMatchObject({
+      id: (confirm.body as { id: string }).id,
+      type: 'button',
+      button: { payload: 'CONFIRM_SUBSCRIPTION', text: 'Confirm' },
+      context: { from: '15550783881', id: messageId },
+    });
+    expect(taps[1].button).toEqual({ payload: 'Not me', text: 'Not me' });
+  });
+
+  it('answers 400 for a tap on a button the message does not have, or on another handset', async () => {
+    const messageId = idOf(await send(confirmation([quickReply('0', 'CONFIRM_SUBSCRIPTION')])));
+    const who = { from: RESIDENT, phoneNumberId: PHONE_NUMBER_ID, context: messageId };
+    const unknown = await post('/_sim/inbound', { ...who, buttonPayload: 'SUBSCRIBE_ME_TO_ALL' });
+    expect(unknown.status).toBe(400);
+    expect((unknown.body as { error: { problems: string[] } }).error.problems).toEqual([
+      `message ${messageId} has no such quick reply (a handset can only tap a button it has): it shows "Confirm" with payload CONFIRM_SUBSCRIPTION, "Not me" with payload Not me`,
+    ]);
+    const relabelled = { ...who, buttonPayload: 'CONFIRM_SUBSCRIPTION', buttonText: 'Yes!' };
+    expect((await post('/_sim/inbound', relabelled)).status).toBe(400);
+    const elsewhere = { ...who, from: '+447400999111', buttonPayload: 'CONFIRM_SUBSCRIPTION' };
+    const other = await post('/_sim/inbound', elsewhere);
+    expect(other.status).toBe(400);
+    expect(JSON.stringify(other.body)).toContain('did not reach this handset');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(inboundMessages()).toEqual([]);
+    expectGraphError(await send(text()), 400, 131047); // Refused taps open no window.
   });
 
   it('delivers a list choice as list_reply with the row title and description', async () => {

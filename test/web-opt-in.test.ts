@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { E164 } from '../src/phone-numbers/phone-number.js';
 import { PhoneVault } from '../src/phone-numbers/phone-vault.js';
 import { ExpiredRequestsCleanup } from '../src/residents/opt-in/expired-requests.cleanup.js';
+import { CONFIRM_PAYLOAD, DECLINE_PAYLOAD } from '../src/residents/opt-in/confirmation-words.js';
 import { OptInRateLimits } from '../src/residents/opt-in/opt-in-rate-limits.js';
 import {
   CLOUD_API_ENDPOINT,
@@ -10,22 +11,25 @@ import {
 import { type Council, setUpCouncil } from './support/council.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/eventually.js';
-import { handsetOf, residentSends } from './support/simulated-residents.js';
+import { handsetOf, residentSends, type SimMessage, tapOn } from './support/simulated-residents.js';
 
 /**
  * Web opt-in end to end on the embedded simulator: the public request, the confirmation
- * template on the simulated handset, the resident's YES, and what it leaves behind (an active
- * subscriber, consent evidence, an audit event); bad input, rate limits, expiry, opting in
- * afresh after STOP, and STOP afterwards.
+ * template on the simulated handset, the resident's tap on Confirm (or typed YES), and what it
+ * leaves behind (an active subscriber, consent evidence, an audit event); a tap on an old
+ * confirmation, Not me, bad input, rate limits, expiry, opting in afresh after STOP, and STOP
+ * afterwards.
  */
 
 const CORPORATE_NUMBER_ID = '200000000000001';
 const SUBSCRIBED = "You're subscribed to Council alerts. Send STOP at any time to stop them.";
+const DECLINED =
+  'Thank you for letting us know. We have deleted the request and will not send you Council alerts.';
 
 let nextNumber = 600;
 const freshNumber = (): E164 => `+447700900${String((nextNumber += 1)).padStart(3, '0')}` as E164;
 
-type SimPayload = { body?: string; template?: { name?: string } };
+type SimPayload = { body?: string; name?: string };
 
 describe('web opt-in', () => {
   let t: TestApp;
@@ -67,7 +71,10 @@ describe('web opt-in', () => {
     )[0] ?? null;
 
   const handset = (phone: E164) => handsetOf<SimPayload>(simulatorUrl, phone);
-  /** Waits until the confirmation template is on the handset and its send is recorded. */
+  /**
+   * Waits until the confirmation template is on the handset and its send is recorded; returns
+   * the pending request and the message as the handset shows it, buttons and all.
+   */
   const confirmationArrives = async (phone: E164) => {
     const [request] = await eventually(
       () => pendingRequests(phone),
@@ -75,13 +82,23 @@ describe('web opt-in', () => {
     );
     expect(request?.confirmation_message_id, 'no confirmation was sent').toBeTruthy();
     const items = await handset(phone);
-    const template = items.find((item) => item.id === request.confirmation_message_id);
-    expect(template?.type).toBe('template');
-    expect(JSON.stringify(template?.payload)).toContain('Reply YES within 48 hours');
-    return request;
+    const message = items.find((item) => item.id === request.confirmation_message_id);
+    expect(message?.type).toBe('template');
+    expect(message?.payload.name).toBe('subscription_confirmation');
+    expect(JSON.stringify(message?.payload)).toContain(
+      'Tap Confirm (or reply YES) within 48 hours',
+    );
+    expect(message?.buttons).toEqual([
+      { type: 'QUICK_REPLY', text: 'Confirm', payload: CONFIRM_PAYLOAD },
+      { type: 'QUICK_REPLY', text: 'Not me', payload: DECLINE_PAYLOAD },
+    ]);
+    return { request, message: message as SimMessage<SimPayload> };
   };
   const residentWrites = (from: E164, text: string) =>
     residentSends(t, simulatorUrl, from, CORPORATE_NUMBER_ID, { text });
+  /** The resident taps the button labelled `label` on a message on their handset. */
+  const residentTaps = (from: E164, message: SimMessage<SimPayload>, label: string) =>
+    residentSends(t, simulatorUrl, from, CORPORATE_NUMBER_ID, tapOn(message, label));
   const repliedOn = (phone: E164, body: string) =>
     eventually(
       () => handset(phone),
@@ -104,7 +121,7 @@ describe('web opt-in', () => {
   // Every request here comes from 127.0.0.1: each test starts with the limits fresh.
   beforeEach(() => t.app.get(OptInRateLimits).reset());
 
-  it('subscribes a resident who confirms with YES, with consent evidence and an audit event', async () => {
+  it('subscribes a resident who taps Confirm, with consent evidence and an audit event', async () => {
     const phone = freshNumber();
     const national = `0${phone.slice(3, 7)} ${phone.slice(7)}`;
     const response = await requestOptIn(validBody(national, { topics: ['gritting', 'youth'] }));
@@ -117,9 +134,9 @@ describe('web opt-in', () => {
     expect(hours).toBeLessThanOrEqual(48);
     expect(await subscriber(phone)).toBeUndefined();
 
-    const request = await confirmationArrives(phone);
-    const yes = await residentWrites(phone, 'Yes');
-    expect(yes.handledBy).toBe('web-opt-in');
+    const { request, message } = await confirmationArrives(phone);
+    const tap = await residentTaps(phone, message, 'Confirm');
+    expect(tap.handledBy).toBe('web-opt-in');
 
     const stored = await subscriber(phone);
     expect(stored).toMatchObject({
@@ -146,7 +163,7 @@ describe('web opt-in', () => {
         evidence: {
           requestId: request.id,
           confirmationMessageId: request.confirmation_message_id,
-          providerMessageId: yes.providerMessageId,
+          providerMessageId: tap.providerMessageId,
           ipHash: consents[0]?.evidence.ipHash,
         },
       },
@@ -162,6 +179,45 @@ describe('web opt-in', () => {
     expect(await pendingRequests(phone)).toEqual([]);
     const items = await repliedOn(phone, SUBSCRIBED);
     expect(items.map((item) => item.payload.body)).toContain(SUBSCRIBED);
+  });
+
+  it('still takes a typed YES, which residents send whatever the message asks', async () => {
+    const phone = freshNumber();
+    await requestOptIn(validBody(phone)).expect(202);
+    await confirmationArrives(phone);
+    expect((await residentWrites(phone, 'Yes')).handledBy).toBe('web-opt-in');
+    expect(await subscriber(phone)).toMatchObject({ status: 'active', area_codes: ['northfield'] });
+    await repliedOn(phone, SUBSCRIBED);
+  });
+
+  it('does not take a tap on Confirm on an older confirmation, for a replaced request', async () => {
+    const phone = freshNumber();
+    await requestOptIn(validBody(phone)).expect(202);
+    const first = await confirmationArrives(phone);
+    await requestOptIn(validBody(phone, { postcode: 'SB4 1AA' })).expect(202);
+    const second = await confirmationArrives(phone);
+    expect(second.message.id).not.toBe(first.message.id);
+
+    const stale = await residentTaps(phone, first.message, 'Confirm');
+    expect(stale.handledBy).toBeNull();
+    expect(await subscriber(phone)).toBeUndefined();
+    expect(await pendingRequests(phone)).toEqual([second.request]);
+
+    expect((await residentTaps(phone, second.message, 'Confirm')).handledBy).toBe('web-opt-in');
+    expect(await subscriber(phone)).toMatchObject({ area_codes: ['southbank'] });
+  });
+
+  it('deletes the request when the resident taps Not me, and says so politely', async () => {
+    const phone = freshNumber();
+    await requestOptIn(validBody(phone)).expect(202);
+    const { message } = await confirmationArrives(phone);
+    expect((await residentTaps(phone, message, 'Not me')).handledBy).toBe('web-opt-in');
+    expect(await pendingRequests(phone)).toEqual([]);
+    expect(await subscriber(phone)).toBeUndefined();
+    await repliedOn(phone, DECLINED);
+    // Now nothing is pending: a later Confirm on the same message is not taken.
+    expect((await residentTaps(phone, message, 'Confirm')).handledBy).toBeNull();
+    expect(await subscriber(phone)).toBeUndefined();
   });
 
   it('refuses bad input with 400 and stores nothing', async () => {

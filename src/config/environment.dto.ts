@@ -192,6 +192,12 @@ export class EnvironmentDto {
   WHATSAPP_MESSAGING_LIMIT?: string;
 
   @IsOptional()
+  @Matches(/^[a-z0-9_]{1,512}$/, {
+    message: 'WHATSAPP_OPT_IN_TEMPLATE must be a template name: lower-case letters, digits and _',
+  })
+  WHATSAPP_OPT_IN_TEMPLATE?: string;
+
+  @IsOptional()
   @Matches(
     /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{40,})*$/,
     {

@@ -5,8 +5,22 @@ import { loadSimulatorConfig, type SimulatorConfig } from './simulator-config.js
 
 export const GRAPH_API_BASE_URL = 'https://graph.facebook.com';
 export const DEFAULT_GRAPH_API_VERSION = 'v23.0';
+/** The simulator's built-in template of that name has the Confirm and Not me quick replies. */
+export const DEFAULT_OPT_IN_TEMPLATE = 'subscription_confirmation';
 /** Stands in for the simulator's URL until it listens (its port may be chosen by the OS). */
 const NOT_YET_LISTENING = 'http://127.0.0.1:0';
+
+// Added to WhatsAppConfig (app-config.ts) by declaration merging, so the setting, its default
+// and its type stay together; it can join the other fields there.
+declare module './app-config.js' {
+  interface WhatsAppConfig {
+    /**
+     * The approved template that asks a resident to confirm a web opt-in: one body parameter,
+     * then quick replies Confirm (button 0) and Not me (button 1).
+     */
+    optInTemplate: string;
+  }
+}
 
 function simulatorConfig(env: Environment, problems: string[]): SimulatorConfig | null {
   try {
@@ -38,6 +52,7 @@ export function whatsAppConfig(
   const sendTimeoutMs = dto.WHATSAPP_SEND_TIMEOUT_MS ?? 15_000;
   const limit = dto.WHATSAPP_MESSAGING_LIMIT ?? 'unlimited';
   const messagingLimit = limit === 'unlimited' ? null : Number(limit);
+  const optInTemplate = dto.WHATSAPP_OPT_IN_TEMPLATE ?? DEFAULT_OPT_IN_TEMPLATE;
 
   if (anySetting === undefined && !production) {
     const simulator = simulatorConfig(env, problems);
@@ -50,6 +65,7 @@ export function whatsAppConfig(
       verifyToken: 'sim-verify-token',
       sendTimeoutMs,
       messagingLimit,
+      optInTemplate,
       embeddedSimulator: simulator,
     };
   }
@@ -69,6 +85,7 @@ export function whatsAppConfig(
     verifyToken: dto.WHATSAPP_VERIFY_TOKEN ?? '',
     sendTimeoutMs,
     messagingLimit,
+    optInTemplate,
     embeddedSimulator: null,
   };
 }

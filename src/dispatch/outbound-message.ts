@@ -2,7 +2,17 @@ import type { E164 } from '../phone-numbers/phone-number.js';
 
 /** What can be sent. Providers map these onto their own request shapes. */
 export type OutboundContent =
-  | { kind: 'template'; templateName: string; language: string; parameters: string[] }
+  | {
+      kind: 'template';
+      templateName: string;
+      language: string;
+      parameters: string[];
+      /**
+       * The payload each of the template's quick-reply buttons returns when tapped, by button
+       * index: the buttons themselves are fixed when the template is approved.
+       */
+      quickReplyPayloads?: string[];
+    }
   | { kind: 'text'; body: string }
   | { kind: 'buttons'; body: string; buttons: { id: string; title: string }[] }
   | {

@@ -22,12 +22,14 @@ export function controlRoutes(state: SimulatorState): Router {
     }
     const items = state.messages
       .list(typeof to === 'string' ? waIdFor(to) : null)
-      .map(({ id, to: input, phoneNumberId, type, payload, at }) => ({
+      .map(({ id, to: input, phoneNumberId, type, payload, buttons, at }) => ({
         id,
         to: input,
         phoneNumberId,
         type,
         payload,
+        // What the handset can tap on a template: its labels, and the payloads a tap returns.
+        ...(type === 'template' ? { buttons } : {}),
         at,
       }));
     response.json({ items });
@@ -39,7 +41,12 @@ export function controlRoutes(state: SimulatorState): Router {
       badRequest(response, parsed.problems);
       return;
     }
-    response.json({ id: receiveInbound(state, parsed.inbound) });
+    const received = receiveInbound(state, parsed.inbound);
+    if ('problems' in received) {
+      badRequest(response, received.problems);
+      return;
+    }
+    response.json(received);
   });
 
   router.post('/reset', async (_request: Request, response: Response) => {

@@ -15,6 +15,7 @@ const TITLES: Readonly<Record<number, string>> = {
   131056: '(Business Account, Consumer Account) pair rate limit hit',
   132000: 'Number of parameters does not match the expected number of params',
   132001: 'Template name does not exist in the translation',
+  132012: 'Parameter format does not match format in the created template',
 };
 
 /** Meta's short title for an error code, shared by synchronous errors and `failed` statuses. */

@@ -1,11 +1,47 @@
 import { type InboundContent, inboundEvent } from './inbound-event.js';
 import type { InboundAction, InboundRequest } from './inbound-request.js';
-import { buttonTitle, listRow } from './reply-lookup.js';
+import { buttonTitle, listRow, quickReplies } from './reply-lookup.js';
 import type { SimulatorState } from './simulator-state.js';
 import { newWamid } from './wamid.js';
 
+/**
+ * A tap on a template's quick reply. When the message answered reached this handset with quick
+ * replies, the tap must be one of them and carries its label; a handset can only tap a button it
+ * has. Otherwise (a template without buttons, or a message the simulator never sent) the payload
+ * and label are taken as given.
+ */
+function quickReply(
+  state: SimulatorState,
+  waId: string,
+  action: Extract<InboundAction, { kind: 'quick_reply' }>,
+): InboundContent | { problem: string } {
+  const { payload, contextId } = action;
+  const answered = state.messages.find(contextId);
+  const offered = quickReplies(answered);
+  if (offered.length === 0) {
+    return { kind: 'quick_reply', payload, text: action.text ?? payload, contextId };
+  }
+  if (answered?.waId !== waId || answered.failureCode !== null) {
+    return {
+      problem: `message ${contextId} did not reach this handset: its buttons cannot be tapped`,
+    };
+  }
+  const button = offered.find((b) => b.payload === payload);
+  if (!button || (action.text !== null && action.text !== button.text)) {
+    const labels = offered.map((b) => `"${b.text}" with payload ${b.payload}`).join(', ');
+    return {
+      problem: `message ${contextId} has no such quick reply (a handset can only tap a button it has): it shows ${labels}`,
+    };
+  }
+  return { kind: 'quick_reply', payload, text: button.text, contextId };
+}
+
 /** The webhook content for what the resident did, with titles taken from the message answered. */
-function contentOf(state: SimulatorState, action: InboundAction): InboundContent {
+function contentOf(
+  state: SimulatorState,
+  waId: string,
+  action: InboundAction,
+): InboundContent | { problem: string } {
   switch (action.kind) {
     case 'text':
       return action;
@@ -15,13 +51,7 @@ function contentOf(state: SimulatorState, action: InboundAction): InboundContent
       return { kind: 'button_reply', id: action.buttonId, title, contextId: action.contextId };
     }
     case 'quick_reply':
-      // The simulator's templates have no buttons to look the label up in, so it defaults to the payload.
-      return {
-        kind: 'quick_reply',
-        payload: action.payload,
-        text: action.text ?? action.payload,
-        contextId: action.contextId,
-      };
+      return quickReply(state, waId, action);
     case 'list_reply': {
       const row = listRow(state.messages.find(action.contextId), action.rowId);
       return { kind: 'list_reply', id: action.rowId, ...row, contextId: action.contextId };
@@ -29,8 +59,16 @@ function contentOf(state: SimulatorState, action: InboundAction): InboundContent
   }
 }
 
-/** Opens the user's 24-hour window and delivers the inbound webhook in the background. */
-export function receiveInbound(state: SimulatorState, inbound: InboundRequest): string {
+/**
+ * Opens the user's 24-hour window and delivers the inbound webhook in the background. A tap the
+ * handset could not make is refused, and then nothing happens.
+ */
+export function receiveInbound(
+  state: SimulatorState,
+  inbound: InboundRequest,
+): { id: string } | { problems: string[] } {
+  const content = contentOf(state, inbound.waId, inbound.action);
+  if ('problem' in content) return { problems: [content.problem] };
   const at = state.deps.clock();
   state.windows.userWrote(inbound.phoneNumberId, inbound.waId, at);
   const id = newWamid();
@@ -39,12 +77,12 @@ export function receiveInbound(state: SimulatorState, inbound: InboundRequest): 
     waId: inbound.waId,
     name: inbound.name,
     at,
-    content: contentOf(state, inbound.action),
+    content,
   });
   if (state.webhooks.enabled) {
     state.background.run(async (signal) => {
       await state.webhooks.deliver(event, signal);
     });
   }
-  return id;
+  return { id };
 }

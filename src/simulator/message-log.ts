@@ -1,3 +1,4 @@
+import type { ShownButton } from './templates.js';
 import type { JsonObject, OutgoingType } from './validate-message.js';
 
 /** A message the simulator accepted: what reached the handset. */
@@ -8,6 +9,8 @@ export interface LoggedMessage {
   phoneNumberId: string;
   type: OutgoingType;
   payload: JsonObject;
+  /** A template's buttons with their payloads: what a resident can tap. None for other types. */
+  buttons: ShownButton[];
   /** ISO 8601, from the simulator's clock. */
   at: string;
   /** Set when the send was accepted but delivery fails: the code its `failed` status carries. */

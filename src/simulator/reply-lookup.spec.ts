@@ -10,6 +10,7 @@ function interactive(action: Record<string, unknown>): LoggedMessage {
     phoneNumberId: '106540352242922',
     type: 'interactive',
     payload: { type: action.buttons ? 'button' : 'list', body: { text: 'Pick' }, action },
+    buttons: [],
     at: '2026-03-01T09:00:00.000Z',
     failureCode: null,
     callbackData: null,

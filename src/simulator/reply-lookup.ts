@@ -1,4 +1,5 @@
 import type { LoggedMessage } from './message-log.js';
+import type { ShownButton } from './templates.js';
 import { isObject, type JsonObject } from './validate-message.js';
 
 /**
@@ -37,4 +38,13 @@ export function listRow(message: LoggedMessage | undefined, rowId: string): List
     }
   }
   return { title: rowId, description: null };
+}
+
+/** The quick replies a template message showed, each with the payload a tap returns. */
+export function quickReplies(
+  message: LoggedMessage | undefined,
+): (ShownButton & { payload: string })[] {
+  return (message?.buttons ?? []).filter(
+    (b): b is ShownButton & { payload: string } => b.payload !== undefined,
+  );
 }

@@ -4,7 +4,7 @@ import type { LoggedMessage } from './message-log.js';
 import { failsAfterAcceptance, isNotOnWhatsApp } from './phone-number.js';
 import type { SimulatorState } from './simulator-state.js';
 import { scheduleStatuses } from './status-progression.js';
-import { checkTemplate } from './templates.js';
+import { checkTemplate, shownButtons } from './templates.js';
 import { validateMessage } from './validate-message.js';
 import { newWamid } from './wamid.js';
 
@@ -47,7 +47,10 @@ export function sendMessage(
       `Throughput limit of ${state.config.throughputPerSecond} messages per second reached for this number`,
     );
   }
-  if (message.template) checkTemplate(state.templates, message.template);
+  // A template's buttons are fixed when it is approved; a send only fills in their payloads.
+  const buttons = message.template
+    ? shownButtons(checkTemplate(state.templates, message.template), message.template)
+    : [];
   if (isNotOnWhatsApp(message.waId)) {
     throw new GraphError(131026, 'Receiver is incapable of receiving this message');
   }
@@ -68,6 +71,7 @@ export function sendMessage(
     phoneNumberId,
     type: message.type,
     payload: message.payload,
+    buttons,
     at: new Date(now).toISOString(),
     failureCode: laterFailureCode(state, message.waId),
     callbackData: message.callbackData,

@@ -4,7 +4,7 @@ import type { SimulatorConfig } from '../config/simulator-config.js';
 import { systemClock } from './clock.js';
 import { createSimulatorApp } from './simulator-app.js';
 import { type SimulatorDependencies, SimulatorState } from './simulator-state.js';
-import { AREA_ALERT, loadTemplatesFile } from './templates.js';
+import { BUILT_IN_TEMPLATES, loadTemplatesFile } from './templates.js';
 
 export interface RunningSimulator {
   /** Base URL, e.g. http://127.0.0.1:4010: use it where the real API's https://graph.facebook.com goes. */
@@ -18,7 +18,7 @@ export async function startSimulator(
   deps: Partial<SimulatorDependencies> = {},
 ): Promise<RunningSimulator> {
   const extra = config.templatesFile ? await loadTemplatesFile(config.templatesFile) : [];
-  const state = new SimulatorState(config, [AREA_ALERT, ...extra], {
+  const state = new SimulatorState(config, [...BUILT_IN_TEMPLATES, ...extra], {
     clock: deps.clock ?? systemClock,
     random: deps.random ?? Math.random,
     log: deps.log ?? (() => undefined),

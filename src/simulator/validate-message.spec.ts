@@ -46,7 +46,36 @@ describe('validateMessage', () => {
       name: 'area_alert',
       languageCode: 'en_GB',
       bodyParameterCount: 1,
+      buttons: [],
     });
+  });
+
+  it("reads a template's quick-reply payloads by button index, given as a string or a number", () => {
+    const quickReply = (index: unknown, parameters: unknown[]) => ({
+      ...base,
+      type: 'template',
+      template: {
+        name: 'subscription_confirmation',
+        language: { code: 'en_GB' },
+        components: [{ type: 'button', sub_type: 'quick_reply', index, parameters }],
+      },
+    });
+    const payload = (text: string) => ({ type: 'payload', payload: text });
+    expect(validateMessage(quickReply('1', [payload('NO')])).template?.buttons).toEqual([
+      { index: 1, subType: 'quick_reply', payload: 'NO' },
+    ]);
+    expect(validateMessage(quickReply(0, [payload('YES')])).template?.buttons).toEqual([
+      { index: 0, subType: 'quick_reply', payload: 'YES' },
+    ]);
+    expect(codeOf(quickReply(undefined, [payload('YES')]))).toBe(131008);
+    expect(codeOf(quickReply('10', [payload('YES')]))).toBe(100);
+    expect(codeOf(quickReply('first', [payload('YES')]))).toBe(100);
+    expect(codeOf(quickReply('0', [{ type: 'text', text: 'YES' }]))).toBe(100);
+    expect(codeOf(quickReply('0', []))).toBe(100);
+    expect(codeOf(quickReply('0', [{ type: 'payload' }]))).toBe(131008);
+    const twice = quickReply('0', [payload('YES')]);
+    twice.template.components.push(twice.template.components[0]);
+    expect(codeOf(twice)).toBe(100);
   });
 
   it('treats a missing type as text, as Meta does', () => {

@@ -4,11 +4,21 @@ import { waIdFor } from './phone-number.js';
 export type JsonObject = Record<string, unknown>;
 export type OutgoingType = 'text' | 'template' | 'interactive';
 
+/** A `button` component of a template send: what it gives the template's button at `index`. */
+export interface ButtonComponent {
+  index: number;
+  /** `quick_reply`, `url`, ...: must match the type of the template's button at that index. */
+  subType: string;
+  /** A quick reply's `payload` parameter, returned when the resident taps it. */
+  payload: string | null;
+}
+
 /** What a template send asks for; checked against the approved templates later. */
 export interface TemplateRequest {
   name: string;
   languageCode: string;
   bodyParameterCount: number;
+  buttons: ButtonComponent[];
 }
 
 /** A send request that is well formed; the business rules (templates, windows, limits) come next. */
@@ -76,6 +86,36 @@ function validateText(text: JsonObject): void {
   checkLength(requireString(text, 'body', "text['body']"), LIMITS.textBody, "text['body']");
 }
 
+/**
+ * A `button` component: `{ type: 'button', sub_type, index, parameters }`. Meta documents `index`
+ * as a string ("0" to "9") but takes a number too, which whatsapp-api-js sends.
+ */
+function buttonComponent(
+  component: JsonObject,
+  parameters: unknown[],
+  param: string,
+): ButtonComponent {
+  const subType = requireString(component, 'sub_type', `${param}['sub_type']`);
+  const given = component.index;
+  if (given === undefined || given === null || given === '') throw missing(`${param}['index']`);
+  const index = typeof given === 'string' && /^\d$/.test(given) ? Number(given) : given;
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 9) {
+    throw invalid(`${param}['index']`, 'must be a button index from 0 to 9');
+  }
+  let payload: string | null = null;
+  if (subType === 'quick_reply') {
+    const [parameter] = parameters as JsonObject[];
+    if (parameters.length !== 1 || parameter.type !== 'payload') {
+      throw invalid(
+        `${param}['parameters']`,
+        "a quick_reply takes one parameter of type 'payload'",
+      );
+    }
+    payload = requireString(parameter, 'payload', `${param}['parameters'][0]['payload']`);
+  }
+  return { index, subType, payload };
+}
+
 function validateTemplate(template: JsonObject): TemplateRequest {
   const name = requireString(template, 'name', "template['name']");
   const language = requireObject(template, 'language', "template['language']");
@@ -83,6 +123,7 @@ function validateTemplate(template: JsonObject): TemplateRequest {
   const components = template.components ?? [];
   if (!Array.isArray(components)) throw invalid("template['components']", 'must be an array');
   let bodyParameterCount = 0;
+  const buttons: ButtonComponent[] = [];
   components.forEach((component: unknown, index) => {
     const param = `template['components'][${index}]`;
     if (!isObject(component)) throw invalid(param, 'must be an object');
@@ -97,8 +138,15 @@ function validateTemplate(template: JsonObject): TemplateRequest {
       }
     });
     if (type === 'body') bodyParameterCount += parameters.length;
+    if (type === 'button') {
+      const button = buttonComponent(component, parameters, param);
+      if (buttons.some((b) => b.index === button.index)) {
+        throw invalid(`${param}['index']`, `button ${button.index} is given twice`);
+      }
+      buttons.push(button);
+    }
   });
-  return { name, languageCode, bodyParameterCount };
+  return { name, languageCode, bodyParameterCount, buttons };
 }
 
 function validateButtons(action: JsonObject): void {

@@ -4,12 +4,21 @@ import { WebhookProcessor } from '../../src/whatsapp/webhooks/webhook-processor.
 import { eventually } from './eventually.js';
 import type { TestApp } from './test-app.js';
 
+/** A template's button as the handset shows it; a quick reply with the payload a tap returns. */
+export interface SimButton {
+  type: string;
+  text: string;
+  payload?: string;
+}
+
 /** What a simulated handset received, as GET /_sim/messages lists it. */
 export interface SimMessage<P = { body?: string }> {
   id: string;
   to: string;
   type: string;
   payload: P;
+  /** A template's buttons. */
+  buttons?: SimButton[];
 }
 
 /** The simulated handset's messages from the council, in order. */
@@ -49,4 +58,14 @@ export async function residentSends(
   );
   expect(stored, `inbound message ${id} was never stored`).toBeDefined();
   return { providerMessageId: id, handledBy: stored.handled_by };
+}
+
+/**
+ * The /_sim/inbound body for a tap on the quick reply labelled `label` on a message the handset
+ * received: the payload is the one the message carries, as a resident's thumb would send it.
+ */
+export function tapOn(message: SimMessage<unknown>, label: string): Record<string, string> {
+  const button = message.buttons?.find((b) => b.text === label && b.payload !== undefined);
+  expect(button, `message ${message.id} has no quick reply "${label}"`).toBeDefined();
+  return { buttonPayload: button?.payload ?? '', buttonText: label, context: message.id };
 }

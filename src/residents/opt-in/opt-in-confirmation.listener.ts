@@ -7,14 +7,16 @@ import { type ResidentMessage, WhatsAppEvents } from '../../whatsapp/inbound/wha
 import { isStopRequest } from '../domain/stop-request.js';
 import { ResidentReplies } from '../resident-replies.service.js';
 import { SubscribersRepository } from '../subscribers.repository.js';
-import { isConfirmation, subscribedReply } from './confirmation-words.js';
+import { declinedReply, isConfirmation, isDecline, subscribedReply } from './confirmation-words.js';
 import { SubscriptionRequestsRepository } from './subscription-requests.repository.js';
 
 export const WEB_OPT_IN_HANDLER = 'web-opt-in';
 
 /**
- * A resident's YES (or tap) confirming their web opt-in. Taken only from a number with an
- * unexpired pending request; anything else falls through to the other handlers and the inbox.
+ * A resident's tap on Confirm (or typed YES) confirming their web opt-in, or their tap on Not me
+ * declining it. Taken only from a number with an unexpired pending request, and a tap only on
+ * that request's confirmation message; anything else falls through to the other handlers and the
+ * inbox.
  * Runs inside the transaction that stores the message, so the subscription, its consent record,
  * the audit event and the reply commit together.
  */
@@ -41,7 +43,12 @@ export class OptInConfirmationListener implements OnModuleInit {
     if (message.kind !== 'text' && message.kind !== 'quick_reply') return false;
     const phoneHash = this.vault.lookupHash(message.from);
     const request = await this.requests.takePending(phoneHash, this.clock.now());
-    if (!request || !isConfirmation(message, request.confirmationMessageId)) return false;
+    if (!request) return false;
+    if (isDecline(message, request.confirmationMessageId)) {
+      await this.decline(message, request.id);
+      return true;
+    }
+    if (!isConfirmation(message, request.confirmationMessageId)) return false;
 
     const subscriber = await this.subscribers.activate(
       {
@@ -69,7 +76,7 @@ export class OptInConfirmationListener implements OnModuleInit {
         capturedAt: message.sentAt,
       },
     ]);
-    await this.requests.deleteConfirmed(request.id);
+    await this.requests.deleteAnswered(request.id);
     await this.audit.record({
       type: 'subscriber.opted_in',
       actor: { kind: 'system', reason: 'resident-confirmed-web-opt-in' },
@@ -90,5 +97,17 @@ export class OptInConfirmationListener implements OnModuleInit {
       body: subscribedReply(channel.name),
     });
     return true;
+  }
+
+  /** Not me: someone else gave this number. The request goes, and the resident is told so. */
+  private async decline(message: ResidentMessage, requestId: string): Promise<void> {
+    await this.requests.deleteAnswered(requestId);
+    const channel = await this.channels.sendingState(message.channelId);
+    await this.replies.queue({
+      channel,
+      to: message.from,
+      subscriberId: null,
+      body: declinedReply(channel.name),
+    });
   }
 }

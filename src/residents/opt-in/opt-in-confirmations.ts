@@ -2,18 +2,20 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { AudienceService } from '../../audience/audience.service.js';
 import { ChannelsService } from '../../channels/channels.service.js';
 import { CLOCK, type Clock } from '../../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { UnitOfWork } from '../../database/unit-of-work.js';
 import { Dispatcher } from '../../dispatch/dispatcher.js';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../../jobs/job-queue.js';
 import { PhoneVault } from '../../phone-numbers/phone-vault.js';
-import { confirmationRequest } from './confirmation-words.js';
+import { CONFIRM_PAYLOAD, confirmationRequest, DECLINE_PAYLOAD } from './confirmation-words.js';
 import { SubscriptionRequestsRepository } from './subscription-requests.repository.js';
 import { type ConfirmationJob, REQUEST_LIFETIME_HOURS } from './web-opt-in.service.js';
 
 /**
  * Sends the template that asks a resident to confirm their web opt-in. A template, because the
- * resident has not written to the council, so no 24-hour window is open. The simulator's
- * templates have no buttons, so it is the one-parameter `area_alert` asking for a typed YES.
+ * resident has not written to the council, so no 24-hour window is open. It is
+ * WHATSAPP_OPT_IN_TEMPLATE (`subscription_confirmation`): the request as its one parameter, and
+ * quick replies Confirm and Not me whose payloads the listener recognises when tapped.
  */
 @Injectable()
 export class OptInConfirmations implements OnApplicationBootstrap {
@@ -28,6 +30,7 @@ export class OptInConfirmations implements OnApplicationBootstrap {
     private readonly vault: PhoneVault,
     private readonly uow: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -55,9 +58,10 @@ export class OptInConfirmations implements OnApplicationBootstrap {
         to: this.vault.decrypt(request.phoneSealed),
         content: {
           kind: 'template',
-          templateName: 'area_alert',
+          templateName: this.config.whatsapp.optInTemplate,
           language: 'en_GB',
           parameters: [confirmationRequest(channel.name, areaName, REQUEST_LIFETIME_HOURS)],
+          quickReplyPayloads: [CONFIRM_PAYLOAD, DECLINE_PAYLOAD],
         },
       })
       .catch((error: unknown) => {

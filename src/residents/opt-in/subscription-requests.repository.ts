@@ -125,10 +125,10 @@ export class SubscriptionRequestsRepository {
   }
 
   /**
-   * Confirmed: the request has done its job and holds the number, so it goes; the consent
-   * record keeps the evidence.
+   * Confirmed or declined: the request has done its job and holds the number, so it goes; on a
+   * confirmation the consent record keeps the evidence.
    */
-  async deleteConfirmed(id: string): Promise<void> {
+  async deleteAnswered(id: string): Promise<void> {
     await this.query(`DELETE FROM subscription_requests WHERE id = $1`, [id]);
   }
 

@@ -34,6 +34,46 @@ describe('cloudApiMessageBody', () => {
     });
   });
 
+  it("gives quick-reply buttons their payloads as Meta's button components, by index", () => {
+    const body = cloudApiMessageBody(to, {
+      kind: 'template',
+      templateName: 'subscription_confirmation',
+      language: 'en_GB',
+      parameters: ['Confirm your alerts'],
+      quickReplyPayloads: ['CONFIRM_SUBSCRIPTION', 'DECLINE_SUBSCRIPTION'],
+    });
+    expect(body.template).toEqual({
+      name: 'subscription_confirmation',
+      language: { code: 'en_GB' },
+      components: [
+        { type: 'body', parameters: [{ type: 'text', text: 'Confirm your alerts' }] },
+        {
+          type: 'button',
+          sub_type: 'quick_reply',
+          index: '0',
+          parameters: [{ type: 'payload', payload: 'CONFIRM_SUBSCRIPTION' }],
+        },
+        {
+          type: 'button',
+          sub_type: 'quick_reply',
+          index: '1',
+          parameters: [{ type: 'payload', payload: 'DECLINE_SUBSCRIPTION' }],
+        },
+      ],
+    });
+  });
+
+  it('sends no components for a template without parameters or payloads', () => {
+    const body = cloudApiMessageBody(to, {
+      kind: 'template',
+      templateName: 'hello',
+      language: 'en_GB',
+      parameters: [],
+      quickReplyPayloads: [],
+    });
+    expect(body.template).toMatchObject({ components: [] });
+  });
+
   it('sends text without link previews', () => {
     expect(cloudApiMessageBody(to, { kind: 'text', body: 'Bins are late' })).toMatchObject({
       type: 'text',

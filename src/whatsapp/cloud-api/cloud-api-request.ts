@@ -1,6 +1,22 @@
 import type { OutboundContent } from '../../dispatch/outbound-message.js';
 import type { E164 } from '../../phone-numbers/phone-number.js';
 
+/** Meta's template components: the body's {{n}} values, then one per quick-reply payload. */
+function templateComponents(parameters: string[], payloads: string[]): Record<string, unknown>[] {
+  return [
+    ...(parameters.length === 0
+      ? []
+      : [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }]),
+    ...payloads.map((payload, index) => ({
+      type: 'button',
+      sub_type: 'quick_reply',
+      // A string, as Meta's reference writes it.
+      index: String(index),
+      parameters: [{ type: 'payload', payload }],
+    })),
+  ];
+}
+
 /** The JSON body of `POST /{version}/{phone-number-id}/messages` for one recipient. */
 export function cloudApiMessageBody(
   to: E164,
@@ -22,15 +38,7 @@ export function cloudApiMessageBody(
         template: {
           name: content.templateName,
           language: { code: content.language },
-          components:
-            content.parameters.length === 0
-              ? []
-              : [
-                  {
-                    type: 'body',
-                    parameters: content.parameters.map((text) => ({ type: 'text', text })),
-                  },
-                ],
+          components: templateComponents(content.parameters, content.quickReplyPayloads ?? []),
         },
       };
     case 'text':
