@@ -9,6 +9,7 @@ import { Retention1795800000000 } from './1795800000000-Retention.js';
 import { Reconciliations1796000000000 } from './1796000000000-Reconciliations.js';
 import { SubscriptionRequests1795900000000 } from './1795900000000-SubscriptionRequests.js';
 import { JoinConversations1796100000000 } from './1796100000000-JoinConversations.js';
+import { RateLimits1796300000000 } from './1796300000000-RateLimits.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SubscriptionRequests1795900000000,
   Reconciliations1796000000000,
   JoinConversations1796100000000,
+  RateLimits1796300000000,
 ];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AbandonedOptInsCleanup } from '../src/residents/abandoned-opt-ins.cleanup.js';
 import type { E164 } from '../src/phone-numbers/phone-number.js';
 import { PhoneVault } from '../src/phone-numbers/phone-vault.js';
 import {
@@ -234,5 +235,19 @@ describe('JOIN on WhatsApp', () => {
         messageIds: [joined.id, chose.id],
       },
     });
+  });
+
+  it('forgets a conversation left unanswered past its hour, in the hourly sweep', async () => {
+    const phone = freshNumber();
+    await resident(phone, { text: 'JOIN' });
+    await interactive(phone, 1);
+    expect(await conversation(phone)).toBeDefined();
+    await t.db.query(
+      `UPDATE join_conversations SET expires_at = now() - interval '1 second' WHERE phone_hash = $1`,
+      [vault.lookupHash(phone)],
+    );
+    const swept = await t.app.get(AbandonedOptInsCleanup).run();
+    expect(swept.conversations).toBe(1);
+    expect(await conversation(phone)).toBeUndefined();
   });
 });

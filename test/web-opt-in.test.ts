@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { E164 } from '../src/phone-numbers/phone-number.js';
 import { PhoneVault } from '../src/phone-numbers/phone-vault.js';
-import { ExpiredRequestsCleanup } from '../src/residents/opt-in/expired-requests.cleanup.js';
+import { AbandonedOptInsCleanup } from '../src/residents/abandoned-opt-ins.cleanup.js';
 import { CONFIRM_PAYLOAD, DECLINE_PAYLOAD } from '../src/residents/opt-in/confirmation-words.js';
 import { OptInRateLimits } from '../src/residents/opt-in/opt-in-rate-limits.js';
 import {
@@ -236,7 +236,7 @@ describe('web opt-in', () => {
       [validBody(phone, { postcode: 'not a postcode' }), 'UNKNOWN_POSTCODE'],
     ];
     for (const [body, code] of cases) {
-      t.app.get(OptInRateLimits).reset();
+      await t.app.get(OptInRateLimits).reset();
       const response = await requestOptIn(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body).toMatchObject({ code });
@@ -256,8 +256,13 @@ describe('web opt-in', () => {
     // The 'too_many' error kind: 429 with the contract's error body.
     expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     expect(limited.body).toHaveProperty('message', expect.stringContaining('Too many requests'));
+    // Counted in the database, which every Crier process shares, under the number's hash.
+    const counters = await t.db.query<{ key: string; hits: number }>(
+      `SELECT key, hits FROM rate_limit_windows WHERE scope = 'opt-in:number'`,
+    );
+    expect(counters).toEqual([{ key: vault.lookupHash(phone), hits: 4 }]);
 
-    t.app.get(OptInRateLimits).reset();
+    await t.app.get(OptInRateLimits).reset();
     for (let i = 0; i < 5; i += 1) {
       expect((await requestOptIn(validBody(freshNumber()))).status).toBe(202);
     }
@@ -303,7 +308,7 @@ describe('web opt-in', () => {
         WHERE phone_hash = $1`,
       [vault.lookupHash(other)],
     );
-    expect(await t.app.get(ExpiredRequestsCleanup).run()).toBeGreaterThanOrEqual(1);
+    expect((await t.app.get(AbandonedOptInsCleanup).run()).requests).toBeGreaterThanOrEqual(1);
     expect(await pendingRequests(other)).toEqual([]);
   });
 

@@ -9,7 +9,8 @@ import { WhatsAppModule } from '../whatsapp/whatsapp.module.js';
 import { ErasureService } from './erasure.service.js';
 import { JoinConversationListener } from './join/join-conversation.listener.js';
 import { JoinConversationsRepository } from './join/join-conversations.repository.js';
-import { ExpiredRequestsCleanup } from './opt-in/expired-requests.cleanup.js';
+import { AbandonedOptInsCleanup } from './abandoned-opt-ins.cleanup.js';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
 import { OptInConfirmationListener } from './opt-in/opt-in-confirmation.listener.js';
 import { OptInConfirmations } from './opt-in/opt-in-confirmations.js';
 import { OptInRateLimits } from './opt-in/opt-in-rate-limits.js';
@@ -46,6 +47,7 @@ import { SuppressionsRepository } from './suppressions.repository.js';
     DeliveriesModule,
     DispatchModule,
     PostcodesModule,
+    RateLimitsModule,
     WhatsAppModule,
   ],
   controllers: [
@@ -76,7 +78,7 @@ import { SuppressionsRepository } from './suppressions.repository.js';
     WebOptInService,
     OptInConfirmations,
     OptInConfirmationListener,
-    ExpiredRequestsCleanup,
+    AbandonedOptInsCleanup,
     // After OptInConfirmationListener: a pending web opt-in's confirming JOIN is that one's.
     JoinConversationsRepository,
     JoinConversationListener,

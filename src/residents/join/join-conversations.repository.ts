@@ -92,4 +92,14 @@ export class JoinConversationsRepository {
   async forget(phoneHash: string): Promise<void> {
     await this.query(`DELETE FROM join_conversations WHERE phone_hash = $1`, [phoneHash]);
   }
+
+  /** Conversations left idle past their expiry. */
+  async deleteExpired(now: Date): Promise<number> {
+    const [row] = await this.query<{ n: string }[]>(
+      `WITH gone AS (DELETE FROM join_conversations WHERE expires_at <= $1 RETURNING 1)
+       SELECT count(*) AS n FROM gone`,
+      [now],
+    );
+    return Number(row?.n ?? 0);
+  }
 }

@@ -1,27 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { SlidingWindowLimiter } from './sliding-window-limiter.js';
+import { SharedRateLimiter } from '../../rate-limits/shared-rate-limiter.js';
+
+const PER_IP = { limit: 5, windowMs: 10 * 60_000 };
+const PER_NUMBER = { limit: 3, windowMs: 60 * 60_000 };
 
 /**
- * The public opt-in route's limits: 5 requests per 10 minutes from one client IP, and 3 per
- * hour for one number, so the route can be used neither to flood a stranger's phone with
- * confirmations nor to probe many numbers. In memory, per process (see SlidingWindowLimiter).
+ * The public opt-in's limits: 5 requests per 10 minutes from one client address, and 3 per hour
+ * for one number, so it can be used neither to flood a stranger's phone with confirmations nor
+ * to probe many numbers. Shared by every Crier process. Keys are the keyed hashes of the
+ * address and the number, never the values.
  */
 @Injectable()
 export class OptInRateLimits {
-  private readonly perIp = new SlidingWindowLimiter(5, 10 * 60_000);
-  private readonly perNumber = new SlidingWindowLimiter(3, 60 * 60_000);
+  constructor(private readonly limiter: SharedRateLimiter) {}
 
-  allowIp(ipHash: string, now: Date): boolean {
-    return this.perIp.attempt(ipHash, now.getTime());
+  allowIp(ipHash: string): Promise<boolean> {
+    return this.limiter.attempt('opt-in:ip', ipHash, PER_IP);
   }
 
-  allowNumber(phoneHash: string, now: Date): boolean {
-    return this.perNumber.attempt(phoneHash, now.getTime());
+  allowNumber(phoneHash: string): Promise<boolean> {
+    return this.limiter.attempt('opt-in:number', phoneHash, PER_NUMBER);
   }
 
-  /** For tests, which all come from one address. */
-  reset(): void {
-    this.perIp.reset();
-    this.perNumber.reset();
+  /** Starts both limits afresh. */
+  async reset(): Promise<void> {
+    await this.limiter.forget('opt-in:ip');
+    await this.limiter.forget('opt-in:number');
   }
 }

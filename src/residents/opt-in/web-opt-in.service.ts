@@ -47,11 +47,11 @@ export class WebOptInService {
     const now = this.clock.now();
     // The IP is kept only as a keyed hash (evidence, and the limiter's key); never in clear.
     const ipHash = this.ipHash(clientIp);
-    if (!this.limits.allowIp(ipHash, now)) throw OptInErrors.rateLimited();
+    if (!(await this.limits.allowIp(ipHash))) throw OptInErrors.rateLimited();
     const phone = normalisePhoneNumber(body.phone);
     if (!phone) throw OptInErrors.invalidPhone();
     const phoneHash = this.vault.lookupHash(phone);
-    if (!this.limits.allowNumber(phoneHash, now)) throw OptInErrors.rateLimited();
+    if (!(await this.limits.allowNumber(phoneHash))) throw OptInErrors.rateLimited();
     const areaCode = await this.postcodes.areaFor(body.postcode);
     if (!areaCode) throw OptInErrors.unknownPostcode();
     await this.audience.requireKnown([], body.topics);
