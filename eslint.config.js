@@ -37,4 +37,13 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // Static files served to browsers as they are, outside the TypeScript project.
+    files: ['src/web/public/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'module',
+      parserOptions: { projectService: false, project: false, program: null },
+    },
+  },
 );

@@ -10,6 +10,7 @@ import { Reconciliations1796000000000 } from './1796000000000-Reconciliations.js
 import { SubscriptionRequests1795900000000 } from './1795900000000-SubscriptionRequests.js';
 import { JoinConversations1796100000000 } from './1796100000000-JoinConversations.js';
 import { RateLimits1796300000000 } from './1796300000000-RateLimits.js';
+import { ConsoleSessions1796200000000 } from './1796200000000-ConsoleSessions.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -23,5 +24,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SubscriptionRequests1795900000000,
   Reconciliations1796000000000,
   JoinConversations1796100000000,
+  ConsoleSessions1796200000000,
   RateLimits1796300000000,
 ];

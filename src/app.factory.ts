@@ -7,6 +7,9 @@ import { installJsonBodyParsing } from './common/http/body-parsing.js';
 import { installSecurityHeaders } from './common/http/security-headers.js';
 import { validationPipe } from './common/http/validation.js';
 import { serveOpenApi } from './openapi/openapi-document.js';
+import { installPages } from './web/install-pages.js';
+import { isPagePath } from './web/page-paths.js';
+import { PageRenderer } from './web/page-renderer.js';
 
 /** Builds the HTTP application the same way for `npm start`, tests and benchmarks. */
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -16,10 +19,13 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   });
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
+  express.set('trust proxy', options.config.http.trustProxy);
   installSecurityHeaders(express);
+  const pages = app.get(PageRenderer);
+  installPages(express, pages);
   installJsonBodyParsing(express, options.config.http.bodyLimitBytes);
   app.useGlobalPipes(validationPipe);
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter({ isPage: isPagePath, render: pages }));
   serveOpenApi(app);
   return app;
 }

@@ -8,6 +8,7 @@ import type { Clock } from './common/clock.js';
 import { ClockModule } from './common/clock.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { FanoutModule } from './fanout/fanout.module.js';
@@ -19,6 +20,7 @@ import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module.js';
 import { PostcodesModule } from './postcodes/postcodes.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { RetentionModule } from './retention/retention.module.js';
+import { WebModule } from './web/web.module.js';
 import { WhatsAppModule } from './whatsapp/whatsapp.module.js';
 
 export interface AppModuleOptions {
@@ -43,6 +45,8 @@ export class AppModule {
         AuditModule,
         OrganisationModule,
         AuthModule.forRoot(config),
+        WebModule,
+        ConsoleModule.forRoot(config),
         AudienceModule,
         ChannelsModule,
         MessagesModule,

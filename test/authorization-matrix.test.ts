@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelsService } from '../src/channels/channels.service.js';
+import { consoleSignIn, formToken } from './support/console-session.js';
 import { type Council, type Person, setUpCouncil, templateMessage } from './support/council.js';
 import { messageApi } from './support/message-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -21,6 +22,11 @@ interface Row {
   route: string;
   /** Who may call it: 'public' (no token), 'any' active staff, or these roles. */
   allowed: 'public' | 'any' | RoleName[];
+  /**
+   * A console page: the caller signs in with a session cookie (and posts its `_csrf`) instead of
+   * a bearer token; without a session (bearer token or not) it is sent to sign in (303).
+   */
+  session?: true;
   /** The status an allowed caller gets for a well-formed request. */
   ok: number;
   /** Builds a well-formed request for this caller (fresh resources where the call changes state). */
@@ -123,6 +129,20 @@ describe('authorisation: every route against every role', () => {
   };
 
   const ROWS: Row[] = [
+    { method: 'get', route: '/console', allowed: 'any', ok: 200, session: true },
+    { method: 'get', route: '/console/sign-in', allowed: 'public', ok: 200 },
+    {
+      method: 'post',
+      route: '/console/sign-in/local',
+      allowed: 'public',
+      ok: 303,
+      prepare: (as) => ({
+        path: '/console/sign-in/local',
+        body: { staffId: as.id },
+        headers: { origin: t.url },
+      }),
+    },
+    { method: 'post', route: '/console/sign-out', allowed: 'any', ok: 303, session: true },
     {
       method: 'get',
       route: '/webhooks/whatsapp',
@@ -544,21 +564,56 @@ describe('authorisation: every route against every role', () => {
     return prepared.body ? request.send(prepared.body) : request;
   };
 
+  /** A fresh console session for this person, as a browser holds it: cookie and form token. */
+  const sessionFor = async (as: Person) => {
+    const { cookie } = await consoleSignIn(t, as.id);
+    const home = await t.http.get('/console').set('Cookie', cookie!).expect(200);
+    return { cookie: cookie!, csrf: formToken(home.text) };
+  };
+
+  const sendPage = (row: Row, prepared: Prepared, session?: { cookie: string; csrf: string }) => {
+    const request = t.http[row.method](prepared.path);
+    if (session) request.set('Cookie', session.cookie);
+    for (const [name, value] of Object.entries(prepared.headers ?? {})) request.set(name, value);
+    if (row.method === 'get') return request;
+    const body = { ...(prepared.body as object | undefined), _csrf: session?.csrf ?? '' };
+    return request.type('form').send(body);
+  };
+
   it('answers every route with the expected 2xx, 401 or 403 for each caller', async () => {
     const mismatches: string[] = [];
     for (const row of ROWS) {
       const prepare = row.prepare ?? (() => ({ path: row.route }));
-      const anonymous = await send(row, await prepare(council.admin, 'admin'));
-      const anonymousExpected = row.allowed === 'public' ? row.ok : 401;
-      if (anonymous.status !== anonymousExpected) {
-        mismatches.push(
-          `${row.method} ${row.route} without a token: ${anonymous.status}, expected ${anonymousExpected}`,
-        );
+      if (row.session) {
+        for (const [who, token] of [
+          ['without a session', undefined],
+          ['with a bearer token', council.admin.token],
+        ] as const) {
+          const prepared = await prepare(council.admin, 'admin');
+          const request = sendPage(row, prepared);
+          const response = await (token
+            ? request.set('Authorization', `Bearer ${token}`)
+            : request);
+          if (response.status !== 303) {
+            mismatches.push(`${row.method} ${row.route} ${who}: ${response.status}, expected 303`);
+          }
+        }
+      } else {
+        const anonymous = await send(row, await prepare(council.admin, 'admin'));
+        const anonymousExpected = row.allowed === 'public' ? row.ok : 401;
+        if (anonymous.status !== anonymousExpected) {
+          mismatches.push(
+            `${row.method} ${row.route} without a token: ${anonymous.status}, expected ${anonymousExpected}`,
+          );
+        }
       }
       if (row.allowed === 'public') continue;
       for (const role of ROLES) {
         const caller = person(role);
-        const response = await send(row, await prepare(caller, role), caller.token);
+        const prepared = await prepare(caller, role);
+        const response = row.session
+          ? await sendPage(row, prepared, await sessionFor(caller))
+          : await send(row, prepared, caller.token);
         const allowed = row.allowed === 'any' || row.allowed.includes(role);
         const expected = allowed ? row.ok : 403;
         if (response.status !== expected) {

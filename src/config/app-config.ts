@@ -4,6 +4,9 @@ import type { SimulatorConfig } from './simulator-config.js';
 export type AuthMode = 'local' | 'azure-ad';
 export type NodeEnvironment = 'development' | 'production' | 'test';
 
+/** false, a number of hops, or Express's names and addresses ('loopback', '10.0.0.0/8', ...). */
+export type TrustProxy = false | number | string;
+
 export interface EmbeddedDatabaseConfig {
   /** Where the embedded PostgreSQL keeps its cluster. */
   dataDir: string;
@@ -81,6 +84,21 @@ export interface AppConfig {
   demoSeed: boolean;
   http: {
     bodyLimitBytes: number;
+    /**
+     * Express's `trust proxy`: which hops' X-Forwarded-* headers to believe (for the client's
+     * address and https). Off unless the council's load balancer is named, since anyone can send
+     * those headers.
+     */
+    trustProxy: TrustProxy;
+  };
+  /** The staff console's pages and sessions. */
+  console: {
+    /** Shown in the header and page titles; null leaves it out. */
+    councilName: string | null;
+    /** A session unused for this long ends. */
+    sessionIdleMinutes: number;
+    /** A session ends this long after sign-in, however busy. */
+    sessionLifetimeHours: number;
   };
   audit: AuditConfig;
   whatsapp: WhatsAppConfig;

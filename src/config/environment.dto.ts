@@ -9,6 +9,7 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
@@ -236,4 +237,31 @@ export class EnvironmentDto {
   @Min(1)
   @Max(3650)
   DELIVERY_RETENTION_DAYS?: number;
+
+  @IsOptional()
+  @Matches(/^(false|\d{1,2}|[a-z0-9.:/, ]{1,500})$/i, {
+    message:
+      "TRUST_PROXY must be false, a number of proxy hops, or Express's names and addresses such as loopback or 10.0.0.0/8",
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  COUNCIL_NAME?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(480)
+  CONSOLE_SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  CONSOLE_SESSION_LIFETIME_HOURS?: number;
 }

@@ -420,4 +420,52 @@ describe('loadConfig', () => {
       expect(error.problems).toEqual([expect.stringContaining('PHONE_ENCRYPTION_KEYS')]);
     });
   });
+
+  describe('the staff console and the proxy', () => {
+    it('has a 30-minute idle timeout, an 8-hour lifetime and the demo council by default', () => {
+      expect(loadConfig({}).console).toEqual({
+        councilName: 'Example Borough Council',
+        sessionIdleMinutes: 30,
+        sessionLifetimeHours: 8,
+      });
+      const production = loadConfig({ NODE_ENV: 'production', ...AZURE, ...SIGNING_KEY_FILE });
+      expect(production.console.councilName).toBeNull();
+    });
+
+    it('takes the council name and session timeouts, within bounds', () => {
+      const config = loadConfig({
+        COUNCIL_NAME: 'Cheshire East Council',
+        CONSOLE_SESSION_IDLE_MINUTES: '15',
+        CONSOLE_SESSION_LIFETIME_HOURS: '10',
+      });
+      expect(config.console).toEqual({
+        councilName: 'Cheshire East Council',
+        sessionIdleMinutes: 15,
+        sessionLifetimeHours: 10,
+      });
+      const error = refusal({
+        CONSOLE_SESSION_IDLE_MINUTES: '1',
+        CONSOLE_SESSION_LIFETIME_HOURS: '48',
+      });
+      expect(error.problems).toEqual([
+        expect.stringContaining('CONSOLE_SESSION_IDLE_MINUTES'),
+        expect.stringContaining('CONSOLE_SESSION_LIFETIME_HOURS'),
+      ]);
+    });
+
+    it('trusts no proxy unless told which, and never every hop', () => {
+      expect(loadConfig({}).http.trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+      expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).http.trustProxy).toBe(
+        'loopback, 10.0.0.0/8',
+      );
+      expect(refusal({ TRUST_PROXY: 'true' }).problems).toEqual([
+        expect.stringContaining('TRUST_PROXY'),
+      ]);
+      expect(refusal({ TRUST_PROXY: 'every<thing>' }).problems).toEqual([
+        expect.stringContaining('TRUST_PROXY'),
+      ]);
+    });
+  });
 });

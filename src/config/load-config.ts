@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { AppConfig, AuthMode, AzureAdConfig, NodeEnvironment } from './app-config.js';
+import type {
+  AppConfig,
+  AuthMode,
+  AzureAdConfig,
+  NodeEnvironment,
+  TrustProxy,
+} from './app-config.js';
 import { ConfigurationError, type Environment } from './configuration-error.js';
 import { EnvironmentDto } from './environment.dto.js';
 import { phoneKeysConfig } from './phone-keys-config.js';
@@ -39,6 +45,12 @@ function azureAdConfig(dto: EnvironmentDto, problems: string[]): AzureAdConfig |
   };
 }
 
+/** `true` (trust every hop) is not offered: it would let any client claim any address. */
+function trustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined || value.toLowerCase() === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 /**
  * Reads the environment once into a typed configuration. Every invalid or missing variable is
  * reported together in one ConfigurationError.
@@ -59,6 +71,12 @@ export function loadConfig(env: Environment): AppConfig {
   if (production && !dto.AUDIT_SIGNING_KEY && !dto.AUDIT_SIGNING_KEY_FILE) {
     problems.push(
       'AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE is required in production: the key that signs audit checkpoints',
+    );
+  }
+
+  if (dto.TRUST_PROXY?.toLowerCase() === 'true') {
+    problems.push(
+      'TRUST_PROXY=true would believe any client about its address; name the hops or addresses',
     );
   }
 
@@ -86,7 +104,16 @@ export function loadConfig(env: Environment): AppConfig {
     bootstrapAdminEmail:
       dto.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase() ?? (production ? null : 'admin@example.gov.uk'),
     demoSeed: dto.DEMO_SEED ?? dto.DATABASE_URL === undefined,
-    http: { bodyLimitBytes: dto.HTTP_BODY_LIMIT_BYTES ?? 256 * 1024 },
+    http: {
+      bodyLimitBytes: dto.HTTP_BODY_LIMIT_BYTES ?? 256 * 1024,
+      trustProxy: trustProxy(dto.TRUST_PROXY),
+    },
+    console: {
+      // The demo's fictional council outside production; a real one names itself.
+      councilName: dto.COUNCIL_NAME ?? (production ? null : 'Example Borough Council'),
+      sessionIdleMinutes: dto.CONSOLE_SESSION_IDLE_MINUTES ?? 30,
+      sessionLifetimeHours: dto.CONSOLE_SESSION_LIFETIME_HOURS ?? 8,
+    },
     audit: {
       signingKey: dto.AUDIT_SIGNING_KEY
         ? { pem: dto.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') }

@@ -56,7 +56,18 @@ export class OrganisationRepository {
    * The signed-in person's record and memberships in one round trip: this runs on every
    * authenticated request.
    */
-  async findActorRecord(email: string): Promise<ActorRecord | null> {
+  findActorRecord(email: string): Promise<ActorRecord | null> {
+    return this.actorRecordWhere('s.email = $1', email);
+  }
+
+  findActorRecordById(id: string): Promise<ActorRecord | null> {
+    return this.actorRecordWhere('s.id = $1', id);
+  }
+
+  private async actorRecordWhere(
+    condition: 's.email = $1' | 's.id = $1',
+    value: string,
+  ): Promise<ActorRecord | null> {
     const [row] = await this.uow.manager().query<
       {
         id: string;
@@ -71,9 +82,9 @@ export class OrganisationRepository {
               COALESCE(array_agg(m.service_id::text ORDER BY m.service_id)
                        FILTER (WHERE m.service_id IS NOT NULL), '{}') AS service_ids
          FROM staff s LEFT JOIN staff_services m ON m.staff_id = s.id
-        WHERE s.email = $1
+        WHERE ${condition}
         GROUP BY s.id`,
-      [email],
+      [value],
     );
     if (!row) return null;
     const { service_ids: serviceIds, ...rest } = row;

@@ -49,6 +49,14 @@ export class OrganisationService {
     return actor;
   }
 
+  /**
+   * The staff record a console session names, read afresh on every page: pages are few next to
+   * API calls, and a disabled person's session then ends on their next click, on any instance.
+   */
+  findActorById(id: string): Promise<(Actor & { active: boolean }) | null> {
+    return this.repository.findActorRecordById(id);
+  }
+
   listServices(): Promise<ServiceView[]> {
     return this.repository
       .listServices()

@@ -6,7 +6,8 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { SeeOther } from './see-other.js';
 import { CrierError } from './crier-error.js';
 import { type ErrorBody, STATUS_BY_KIND } from './error-status.js';
 
@@ -51,13 +52,47 @@ export function toErrorBody(exception: unknown, logger: Logger): ErrorBody {
   };
 }
 
+/** Renders an HTML error page; implemented by the web module's PageRenderer. */
+export interface ErrorPages {
+  sendError(response: Response, error: ErrorBody): void;
+}
+
+/**
+ * JSON for the API; for the console's and residents' pages (`isPage`), a GOV.UK-style error page,
+ * and a 303 for a `SeeOther` (sign in first, or where a form leads next).
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
+  constructor(private readonly pages?: { isPage: (path: string) => boolean; render: ErrorPages }) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    if (exception instanceof SeeOther) {
+      response.redirect(303, exception.location);
+      return;
+    }
     const body = toErrorBody(exception, this.logger);
+    if (this.pages?.isPage(request.path)) {
+      this.renderPage(response, body);
+      return;
+    }
     response.status(body.statusCode).json(body);
+  }
+
+  private renderPage(response: Response, body: ErrorBody): void {
+    try {
+      this.pages!.render.sendError(response, body);
+    } catch (error) {
+      // A broken error template must not hide the original error behind a second one.
+      const err = error instanceof Error ? error : new Error('non-error thrown');
+      this.logger.error(`Error page failed: ${err.message}`, err.stack);
+      if (!response.headersSent) {
+        response.status(body.statusCode).type('text').send(body.message);
+      }
+    }
   }
 }

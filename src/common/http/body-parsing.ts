@@ -29,12 +29,18 @@ const BODY_ERRORS: Record<string, Omit<ErrorBody, 'statusCode'> & { statusCode: 
   },
 };
 
+/** The contract's error body for a body parser's failure, or undefined for any other error. */
+export function bodyErrorFor(err: unknown): ErrorBody | undefined {
+  const type = (err as BodyParserError | undefined)?.type;
+  return type ? BODY_ERRORS[type] : undefined;
+}
+
 /**
  * Body parsing happens in Express middleware, before Nest's exception filters can see the error,
  * so its failures are turned into the contract's error body here.
  */
-const bodyErrorHandler: ErrorRequestHandler = (err: BodyParserError, _req, res, next) => {
-  const known = err.type ? BODY_ERRORS[err.type] : undefined;
+const bodyErrorHandler: ErrorRequestHandler = (err: unknown, _req, res, next) => {
+  const known = bodyErrorFor(err);
   if (!known) {
     next(err);
     return;

@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { PAGE_SESSIONS } from '../auth/page-sessions.js';
+import type { AppConfig } from '../config/app-config.js';
+import { OrganisationModule } from '../organisation/organisation.module.js';
+import { ConsoleStartController } from './console-start.controller.js';
+import { LocalSignInController } from './local-sign-in.controller.js';
+import { MicrosoftSignInController } from './microsoft-sign-in.controller.js';
+import { ConsoleSessionRepository } from './sessions/console-session.repository.js';
+import { ConsoleSessionService } from './sessions/console-session.service.js';
+import { SignInController } from './sign-in.controller.js';
+
+/**
+ * The staff console: server-rendered pages under /console, signed in with a session cookie.
+ * Global so that the AuthGuard (in AuthModule) finds PAGE_SESSIONS without importing the
+ * console, as it finds TOKEN_VERIFIER without knowing which identity provider is in use.
+ */
+@Module({})
+export class ConsoleModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const signIn = config.auth.mode === 'local' ? LocalSignInController : MicrosoftSignInController;
+    return {
+      module: ConsoleModule,
+      global: true,
+      imports: [OrganisationModule],
+      controllers: [SignInController, signIn, ConsoleStartController],
+      providers: [
+        ConsoleSessionRepository,
+        ConsoleSessionService,
+        { provide: PAGE_SESSIONS, useExisting: ConsoleSessionService },
+      ],
+      exports: [PAGE_SESSIONS],
+    };
+  }
+}

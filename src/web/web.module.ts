@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PageInterceptor } from './page.interceptor.js';
+import { PageRenderer } from './page-renderer.js';
+
+/** The plumbing every HTML page shares: templates, rendering, and the `page()` result. */
+@Global()
+@Module({
+  providers: [PageRenderer, { provide: APP_INTERCEPTOR, useClass: PageInterceptor }],
+  exports: [PageRenderer],
+})
+export class WebModule {}
