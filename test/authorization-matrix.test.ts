@@ -433,6 +433,20 @@ describe('authorisation: every route against every role', () => {
       },
     },
     {
+      method: 'get',
+      route: '/api/v1/audience/reach',
+      allowed: 'any',
+      ok: 200,
+      prepare: () => ({ path: '/api/v1/audience/reach?areas=northfield&topics=gritting' }),
+    },
+    {
+      method: 'get',
+      route: '/api/v1/subscribers/counts',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({ path: '/api/v1/subscribers/counts' }),
+    },
+    {
       method: 'post',
       route: '/api/v1/subscribers/import',
       allowed: ['admin'],

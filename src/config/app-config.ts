@@ -54,6 +54,17 @@ export interface WhatsAppConfig {
    * in a moving 24 hours (Meta's tiers: 250, 2,000, 10,000, 100,000); null is unlimited.
    */
   messagingLimit: number | null;
+  /**
+   * The approved template that asks a resident to confirm a web opt-in: one body parameter,
+   * then quick replies Confirm (button 0) and Not me (button 1).
+   */
+  optInTemplate: string;
+  /**
+   * The price of one template message on the council's rate card (WHATSAPP_TEMPLATE_PRICE),
+   * for the cost shown before approval; an example price when the embedded simulator is in use;
+   * otherwise null.
+   */
+  pricing: { currency: string; perMessage: number; example: boolean } | null;
   /** Settings for the in-process simulator (embedded mode only). */
   embeddedSimulator: SimulatorConfig | null;
 }

@@ -199,6 +199,12 @@ export class EnvironmentDto {
   WHATSAPP_OPT_IN_TEMPLATE?: string;
 
   @IsOptional()
+  @Matches(/^[A-Z]{3} \d{1,3}(\.\d{1,6})?$/, {
+    message: 'WHATSAPP_TEMPLATE_PRICE must be a currency code and a price, such as "GBP 0.0158"',
+  })
+  WHATSAPP_TEMPLATE_PRICE?: string;
+
+  @IsOptional()
   @Matches(
     /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{40,})*$/,
     {

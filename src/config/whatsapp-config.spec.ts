@@ -35,3 +35,22 @@ describe('WHATSAPP_OPT_IN_TEMPLATE', () => {
     ]);
   });
 });
+
+describe('WHATSAPP_TEMPLATE_PRICE', () => {
+  it("reads the council's rate", () => {
+    expect(
+      loadConfig({ ...CLOUD_API, WHATSAPP_TEMPLATE_PRICE: 'GBP 0.0158' }).whatsapp.pricing,
+    ).toEqual({ currency: 'GBP', perMessage: 0.0158, example: false });
+  });
+
+  it('shows an example price on the embedded simulator, and none on the Cloud API unless set', () => {
+    expect(loadConfig({}).whatsapp.pricing).toMatchObject({ currency: 'GBP', example: true });
+    expect(loadConfig(CLOUD_API).whatsapp.pricing).toBeNull();
+  });
+
+  it('refuses a price without its currency', () => {
+    expect(() => loadConfig({ WHATSAPP_TEMPLATE_PRICE: '0.0158' })).toThrow(
+      /WHATSAPP_TEMPLATE_PRICE/,
+    );
+  });
+});

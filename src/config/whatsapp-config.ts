@@ -10,16 +10,13 @@ export const DEFAULT_OPT_IN_TEMPLATE = 'subscription_confirmation';
 /** Stands in for the simulator's URL until it listens (its port may be chosen by the OS). */
 const NOT_YET_LISTENING = 'http://127.0.0.1:0';
 
-// Added to WhatsAppConfig (app-config.ts) by declaration merging, so the setting, its default
-// and its type stay together; it can join the other fields there.
-declare module './app-config.js' {
-  interface WhatsAppConfig {
-    /**
-     * The approved template that asks a resident to confirm a web opt-in: one body parameter,
-     * then quick replies Confirm (button 0) and Not me (button 1).
-     */
-    optInTemplate: string;
-  }
+/** Shown with the embedded simulator so a demo shows costs; labelled an example. */
+const EXAMPLE_PRICING = { currency: 'GBP', perMessage: 0.02, example: true };
+
+function templatePricing(value: string | undefined) {
+  if (value === undefined) return null;
+  const [currency, price] = value.split(' ');
+  return { currency, perMessage: Number(price), example: false };
 }
 
 function simulatorConfig(env: Environment, problems: string[]): SimulatorConfig | null {
@@ -53,6 +50,7 @@ export function whatsAppConfig(
   const limit = dto.WHATSAPP_MESSAGING_LIMIT ?? 'unlimited';
   const messagingLimit = limit === 'unlimited' ? null : Number(limit);
   const optInTemplate = dto.WHATSAPP_OPT_IN_TEMPLATE ?? DEFAULT_OPT_IN_TEMPLATE;
+  const pricing = templatePricing(dto.WHATSAPP_TEMPLATE_PRICE);
 
   if (anySetting === undefined && !production) {
     const simulator = simulatorConfig(env, problems);
@@ -66,6 +64,7 @@ export function whatsAppConfig(
       sendTimeoutMs,
       messagingLimit,
       optInTemplate,
+      pricing: pricing ?? EXAMPLE_PRICING,
       embeddedSimulator: simulator,
     };
   }
@@ -86,6 +85,7 @@ export function whatsAppConfig(
     sendTimeoutMs,
     messagingLimit,
     optInTemplate,
+    pricing,
     embeddedSimulator: null,
   };
 }

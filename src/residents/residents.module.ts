@@ -9,6 +9,9 @@ import { WhatsAppModule } from '../whatsapp/whatsapp.module.js';
 import { ErasureService } from './erasure.service.js';
 import { JoinConversationListener } from './join/join-conversation.listener.js';
 import { JoinConversationsRepository } from './join/join-conversations.repository.js';
+import { AudienceCountsController } from './counts/audience-counts.controller.js';
+import { AudienceCountsRepository } from './counts/audience-counts.repository.js';
+import { AudienceCounts } from './counts/audience-counts.service.js';
 import { AbandonedOptInsCleanup } from './abandoned-opt-ins.cleanup.js';
 import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
 import { OptInConfirmationListener } from './opt-in/opt-in-confirmation.listener.js';
@@ -55,8 +58,11 @@ import { SuppressionsRepository } from './suppressions.repository.js';
     ReconciliationsController,
     PrivacyController,
     WebOptInController,
+    AudienceCountsController,
   ],
   providers: [
+    AudienceCountsRepository,
+    AudienceCounts,
     SubscribersRepository,
     SuppressionsRepository,
     ResidentRecordsRepository,
