@@ -26,6 +26,13 @@ import { AuditVerifier } from './verification/audit-verifier.service.js';
     AuditVerifier,
     AuditExporter,
   ],
-  exports: [AuditLog, AuditSequencer, AuditVerifier, AuditCheckpointService, AuditQueryService],
+  exports: [
+    AuditLog,
+    AuditSequencer,
+    AuditVerifier,
+    AuditCheckpointService,
+    AuditQueryService,
+    AuditExporter,
+  ],
 })
 export class AuditModule {}

@@ -35,6 +35,13 @@ import { MessagesRepository } from './messages.repository.js';
     MessageTestSendService,
     MessageDispatchService,
   ],
-  exports: [MessageDispatchService],
+  // The API's controller and the console's pages use the same services.
+  exports: [
+    MessageDispatchService,
+    MessageDraftingService,
+    MessageReviewService,
+    MessageQueryService,
+    MessageTestSendService,
+  ],
 })
 export class MessagesModule {}

@@ -89,6 +89,16 @@ import { SuppressionsRepository } from './suppressions.repository.js';
     JoinConversationsRepository,
     JoinConversationListener,
   ],
-  exports: [ResidentOptOutService, MessagingReach, SubscriberImportService],
+  // The API's controllers and the console's and residents' pages use the same services.
+  exports: [
+    ResidentOptOutService,
+    MessagingReach,
+    SubscriberImportService,
+    AudienceCounts,
+    ReconciliationService,
+    SubjectAccessService,
+    ErasureService,
+    WebOptInService,
+  ],
 })
 export class ResidentsModule {}
