@@ -80,7 +80,8 @@ export class AzureAdTokenVerifier implements TokenVerifier {
   }
 }
 
-function identityFrom(claims: Claims): VerifiedIdentity {
+/** Who Entra ID's claims (of a bearer token or a sign-in's ID token) say someone is. */
+export function identityFrom(claims: Claims): VerifiedIdentity {
   const subject = [claims.oid, claims.sub].find((value) => typeof value === 'string' && value);
   const email = EMAIL_CLAIMS.map((name) => claims[name]).find(
     (value): value is string => typeof value === 'string' && EMAIL.test(value),

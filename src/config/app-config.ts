@@ -19,6 +19,12 @@ export interface AzureAdConfig {
   audience: string;
   issuer: string;
   metadataUrl: string;
+  /**
+   * The console's "Sign in with Microsoft" (OpenID Connect code flow): the app registration's
+   * client secret and the callback URL registered with it. Null leaves the console without
+   * Microsoft sign-in (the API still takes Entra ID bearer tokens).
+   */
+  consoleSignIn: { clientSecret: string; redirectUrl: string } | null;
 }
 
 export interface AuditConfig {

@@ -105,6 +105,18 @@ export class EnvironmentDto {
   AZURE_AD_METADATA_URL?: string;
 
   @IsOptional()
+  @IsString()
+  @MinLength(16, { message: "AZURE_AD_CLIENT_SECRET must be the app registration's client secret" })
+  AZURE_AD_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['https', 'http'], require_protocol: true },
+    { message: 'AZURE_AD_REDIRECT_URL must be the URL of /console/sign-in/microsoft/callback' },
+  )
+  AZURE_AD_REDIRECT_URL?: string;
+
+  @IsOptional()
   @IsEmail({}, { message: 'BOOTSTRAP_ADMIN_EMAIL must be an email address' })
   BOOTSTRAP_ADMIN_EMAIL?: string;
 

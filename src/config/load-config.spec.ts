@@ -130,6 +130,7 @@ describe('loadConfig', () => {
         issuer: 'https://login.microsoftonline.com/tenant-1/v2.0',
         metadataUrl:
           'https://login.microsoftonline.com/tenant-1/v2.0/.well-known/openid-configuration',
+        consoleSignIn: null,
       });
     });
 
@@ -228,6 +229,35 @@ describe('loadConfig', () => {
       expect(refusal({ AUTH_MODE: 'azure-ad', AZURE_AD_TENANT_ID: 't' }).problems).toEqual([
         expect.stringContaining('AZURE_AD_CLIENT_ID'),
       ]);
+    });
+
+    it('takes the console sign-in settings together, and https unless the callback is local', () => {
+      const secret = { AZURE_AD_CLIENT_SECRET: 'a-client-secret-value' };
+      const https = 'https://crier.example.gov.uk/console/sign-in/microsoft/callback';
+      const config = loadConfig({
+        AUTH_MODE: 'azure-ad',
+        ...AZURE,
+        ...secret,
+        AZURE_AD_REDIRECT_URL: https,
+      });
+      expect(config.auth.azureAd?.consoleSignIn).toEqual({
+        clientSecret: 'a-client-secret-value',
+        redirectUrl: https,
+      });
+      expect(
+        loadConfig({ AUTH_MODE: 'azure-ad', ...AZURE }).auth.azureAd?.consoleSignIn,
+      ).toBeNull();
+      expect(refusal({ AUTH_MODE: 'azure-ad', ...AZURE, ...secret }).problems).toEqual([
+        expect.stringContaining('go together'),
+      ]);
+      const plain = { AUTH_MODE: 'azure-ad', ...AZURE, ...secret };
+      expect(
+        refusal({ ...plain, AZURE_AD_REDIRECT_URL: 'http://crier.example.gov.uk/cb' }).problems,
+      ).toEqual([expect.stringContaining('must be https')]);
+      expect(
+        loadConfig({ ...plain, AZURE_AD_REDIRECT_URL: 'http://localhost:3000/cb' }).auth.azureAd
+          ?.consoleSignIn,
+      ).toMatchObject({ redirectUrl: 'http://localhost:3000/cb' });
     });
 
     it('takes an explicit audience, issuer and metadata URL', () => {

@@ -29,6 +29,23 @@ function validateEnvironment(env: Environment): { dto: EnvironmentDto; problems:
   return { dto, problems };
 }
 
+/** Both or neither; plain http only for a redirect back to this machine (development). */
+function consoleSignInConfig(dto: EnvironmentDto, problems: string[]) {
+  const clientSecret = dto.AZURE_AD_CLIENT_SECRET;
+  const redirectUrl = dto.AZURE_AD_REDIRECT_URL;
+  if (!clientSecret && !redirectUrl) return null;
+  if (!clientSecret || !redirectUrl) {
+    problems.push('AZURE_AD_CLIENT_SECRET and AZURE_AD_REDIRECT_URL go together');
+    return null;
+  }
+  const url = new URL(redirectUrl);
+  if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    problems.push('AZURE_AD_REDIRECT_URL must be https (http only for localhost)');
+    return null;
+  }
+  return { clientSecret, redirectUrl };
+}
+
 function azureAdConfig(dto: EnvironmentDto, problems: string[]): AzureAdConfig | null {
   const tenantId = dto.AZURE_AD_TENANT_ID;
   const clientId = dto.AZURE_AD_CLIENT_ID;
@@ -42,6 +59,7 @@ function azureAdConfig(dto: EnvironmentDto, problems: string[]): AzureAdConfig |
     audience: dto.AZURE_AD_AUDIENCE ?? clientId,
     issuer: dto.AZURE_AD_ISSUER ?? authority,
     metadataUrl: dto.AZURE_AD_METADATA_URL ?? `${authority}/.well-known/openid-configuration`,
+    consoleSignIn: consoleSignInConfig(dto, problems),
   };
 }
 

@@ -5,6 +5,7 @@ import { OrganisationModule } from '../organisation/organisation.module.js';
 import { ConsoleStartController } from './console-start.controller.js';
 import { LocalSignInController } from './local-sign-in.controller.js';
 import { MicrosoftSignInController } from './microsoft-sign-in.controller.js';
+import { MicrosoftSignIn } from './microsoft/microsoft-sign-in.js';
 import { ConsoleSessionRepository } from './sessions/console-session.repository.js';
 import { ConsoleSessionService } from './sessions/console-session.service.js';
 import { SignInController } from './sign-in.controller.js';
@@ -24,6 +25,7 @@ export class ConsoleModule {
       imports: [OrganisationModule],
       controllers: [SignInController, signIn, ConsoleStartController],
       providers: [
+        MicrosoftSignIn,
         ConsoleSessionRepository,
         ConsoleSessionService,
         { provide: PAGE_SESSIONS, useExisting: ConsoleSessionService },

@@ -9,7 +9,9 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'too_large'
-  | 'too_many';
+  | 'too_many'
+  /** Something Crier depends on (an identity provider, say) is not there: try again later. */
+  | 'unavailable';
 
 /** An expected failure with a stable machine code and a sentence a person can act on. */
 export class CrierError extends Error {
@@ -35,3 +37,5 @@ export const conflict = (code: string, message: string, details?: Record<string,
 export const unauthenticated = (code: string, message: string) =>
   new CrierError('unauthenticated', code, message);
 export const tooMany = (code: string, message: string) => new CrierError('too_many', code, message);
+export const unavailable = (code: string, message: string) =>
+  new CrierError('unavailable', code, message);

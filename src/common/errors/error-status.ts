@@ -8,6 +8,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   conflict: 409,
   too_large: 413,
   too_many: 429,
+  unavailable: 503,
 };
 
 export interface ErrorBody {
