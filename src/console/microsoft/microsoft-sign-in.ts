@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { OIDCStrategy, type VerifyOIDCFunction } from 'passport-azure-ad';
+import { OIDCStrategy } from 'passport-azure-ad';
 import { identityFrom } from '../../auth/azure-ad.token-verifier.js';
 import type { VerifiedIdentity } from '../../auth/token-verifier.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
