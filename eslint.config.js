@@ -44,6 +44,19 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'module',
       parserOptions: { projectService: false, project: false, program: null },
+      // What these scripts use of the browser's own globals.
+      globals: Object.fromEntries(
+        [
+          'document',
+          'window',
+          'fetch',
+          'setTimeout',
+          'clearTimeout',
+          'AbortController',
+          'URLSearchParams',
+          'FileReader',
+        ].map((name) => [name, 'readonly']),
+      ),
     },
   },
 );

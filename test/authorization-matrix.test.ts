@@ -76,6 +76,19 @@ describe('authorisation: every route against every role', () => {
     return id;
   };
 
+  /** The console's compose form, filled in as a browser posts it. */
+  const composeForm = (channelId: string) => ({
+    channelId,
+    kind: 'template',
+    templateName: 'area_alert',
+    language: 'en_GB',
+    parameters: 'Gritting tonight from 8pm on all A roads.',
+    areas: 'northfield',
+    topics: 'gritting',
+    priority: 'routine',
+    action: 'save',
+  });
+
   /** A channel of its own, paused, so that resuming it disturbs no other row. */
   const pausedChannel = async () => {
     const n = unique('');
@@ -143,6 +156,215 @@ describe('authorisation: every route against every role', () => {
       }),
     },
     { method: 'post', route: '/console/sign-out', allowed: 'any', ok: 303, session: true },
+    // Training handsets: any staff member, on Ofcom's drama numbers only (the embedded simulator).
+    { method: 'get', route: '/console/training', allowed: 'any', ok: 200, session: true },
+    {
+      method: 'post',
+      route: '/console/training/handsets',
+      allowed: 'any',
+      ok: 303,
+      session: true,
+      prepare: () => ({ path: '/console/training/handsets', body: { number: dramaNumber() } }),
+    },
+    {
+      method: 'get',
+      route: '/console/training/handsets/:number',
+      allowed: 'any',
+      ok: 200,
+      session: true,
+      prepare: () => ({ path: `/console/training/handsets/${dramaNumber().replace(' ', '')}` }),
+    },
+    {
+      method: 'post',
+      route: '/console/training/handsets/:number/messages',
+      allowed: 'any',
+      ok: 303,
+      session: true,
+      prepare: () => ({
+        path: `/console/training/handsets/${dramaNumber().replace(' ', '')}/messages`,
+        // Crier answers JOIN at once, so the page does not wait long for its reply.
+        body: { text: 'JOIN' },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/training/handsets/:number/taps',
+      allowed: 'any',
+      ok: 303,
+      session: true,
+      // The simulator takes a reply button on a message it does not know, titled by its id.
+      prepare: () => ({
+        path: `/console/training/handsets/${dramaNumber().replace(' ', '')}/taps`,
+        body: { kind: 'button_reply', context: 'wamid.unknown', option: 'hello' },
+      }),
+    },
+    // The console's message pages (src/console/messages). Form fields are flat strings, as a
+    // browser posts one ticked checkbox.
+    { method: 'get', route: '/console/messages', allowed: 'any', ok: 200, session: true },
+    { method: 'get', route: '/console/messages/new', allowed: DRAFTERS, ok: 200, session: true },
+    {
+      method: 'post',
+      route: '/console/messages/new',
+      allowed: DRAFTERS,
+      ok: 303,
+      session: true,
+      prepare: (_, role) => ({
+        path: '/console/messages/new',
+        body: composeForm(channelFor(role)),
+      }),
+    },
+    {
+      method: 'get',
+      route: '/console/messages/:id',
+      allowed: 'any',
+      ok: 200,
+      session: true,
+      prepare: async (_, role) => ({ path: `/console/messages/${await draftFor(role)}` }),
+    },
+    {
+      method: 'get',
+      route: '/console/messages/:id/edit',
+      allowed: DRAFTERS,
+      ok: 200,
+      session: true,
+      prepare: async (_, role) => ({ path: `/console/messages/${await draftFor(role)}/edit` }),
+    },
+    {
+      method: 'post',
+      route: '/console/messages/:id/edit',
+      allowed: DRAFTERS,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => ({
+        path: `/console/messages/${await draftFor(role)}/edit`,
+        body: composeForm(channelFor(role)),
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/messages/:id/submit',
+      allowed: DRAFTERS,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => ({ path: `/console/messages/${await draftFor(role)}/submit` }),
+    },
+    {
+      method: 'get',
+      route: '/console/messages/:id/cancel',
+      allowed: DRAFTERS,
+      ok: 200,
+      session: true,
+      prepare: async (_, role) => ({ path: `/console/messages/${await draftFor(role)}/cancel` }),
+    },
+    {
+      method: 'post',
+      route: '/console/messages/:id/cancel',
+      allowed: DRAFTERS,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => ({
+        path: `/console/messages/${await draftFor(role)}/cancel`,
+        body: { reason: 'Forecast changed' },
+      }),
+    },
+    {
+      method: 'get',
+      route: '/console/audience/reach',
+      allowed: 'any',
+      ok: 200,
+      session: true,
+      prepare: () => ({ path: '/console/audience/reach?areas=northfield&topics=gritting' }),
+    },
+    { method: 'get', route: '/console/review', allowed: APPROVERS, ok: 200, session: true },
+    {
+      method: 'get',
+      route: '/console/messages/:id/review',
+      allowed: APPROVERS,
+      ok: 200,
+      session: true,
+      prepare: async (_, role) => ({ path: `/console/messages/${await inReviewFor(role)}/review` }),
+    },
+    {
+      method: 'post',
+      route: '/console/messages/:id/approve',
+      allowed: APPROVERS,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => ({
+        path: `/console/messages/${await inReviewFor(role)}/approve`,
+        body: { version: '1' },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/messages/:id/request-changes',
+      allowed: APPROVERS,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => ({
+        path: `/console/messages/${await inReviewFor(role)}/request-changes`,
+        body: { comment: 'Name the roads.' },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/messages/:id/test-send',
+      allowed: APPROVERS,
+      ok: 303,
+      session: true,
+      prepare: async (as, role) => {
+        await t.http
+          .put('/api/v1/me/test-phone')
+          .set(council.bearer(as))
+          .send({ phone: dramaNumber() })
+          .expect(200);
+        return {
+          path: `/console/messages/${await inReviewFor(role)}/test-send`,
+          body: { version: '1' },
+        };
+      },
+    },
+    { method: 'get', route: '/console/me/test-phone', allowed: 'any', ok: 200, session: true },
+    {
+      method: 'post',
+      route: '/console/me/test-phone',
+      allowed: 'any',
+      ok: 303,
+      session: true,
+      prepare: () => ({
+        path: '/console/me/test-phone',
+        body: { action: 'save', phone: dramaNumber() },
+      }),
+    },
+    {
+      method: 'get',
+      route: '/console/messages/:id/delivery',
+      allowed: 'any',
+      ok: 200,
+      session: true,
+      prepare: async (_, role) => ({ path: `/console/messages/${await draftFor(role)}/delivery` }),
+    },
+    {
+      method: 'get',
+      route: '/console/messages/:id/delivery.json',
+      allowed: 'any',
+      ok: 200,
+      session: true,
+      prepare: async (_, role) => ({
+        path: `/console/messages/${await draftFor(role)}/delivery.json`,
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/messages/:id/delivery/cancel',
+      allowed: DRAFTERS,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => ({
+        path: `/console/messages/${await draftFor(role)}/delivery/cancel`,
+        body: { reason: 'No longer needed.' },
+      }),
+    },
     {
       method: 'get',
       route: '/webhooks/whatsapp',
@@ -415,6 +637,195 @@ describe('authorisation: every route against every role', () => {
       ok: 200,
       prepare: () => ({ path: '/api/v1/audit/export?fromSeq=1&toSeq=3' }),
     },
+    // The console's audit pages (auditor, admin), as the audit API.
+    {
+      method: 'get',
+      route: '/console/audit',
+      allowed: ['auditor', 'admin'],
+      ok: 200,
+      session: true,
+    },
+    {
+      method: 'get',
+      route: '/console/audit/messages/:id',
+      allowed: ['auditor', 'admin'],
+      ok: 200,
+      session: true,
+      prepare: async () => ({ path: `/console/audit/messages/${await draftFor('officer')}` }),
+    },
+    {
+      method: 'get',
+      route: '/console/audit/verify',
+      allowed: ['auditor', 'admin'],
+      ok: 200,
+      session: true,
+    },
+    {
+      method: 'post',
+      route: '/console/audit/verify',
+      allowed: ['auditor', 'admin'],
+      ok: 200,
+      session: true,
+    },
+    {
+      method: 'post',
+      route: '/console/audit/checkpoints',
+      allowed: ['auditor', 'admin'],
+      ok: 303,
+      session: true,
+    },
+    {
+      method: 'get',
+      route: '/console/audit/export',
+      allowed: ['auditor', 'admin'],
+      ok: 200,
+      session: true,
+      prepare: () => ({ path: '/console/audit/export?fromSeq=1&toSeq=3' }),
+    },
+    // The settings pages: admin only.
+    ...[
+      '',
+      '/templates',
+      '/services',
+      '/staff',
+      '/channels',
+      '/channels/new',
+      '/areas',
+      '/postcodes',
+    ].map((path): Row => ({
+      method: 'get',
+      route: `/console/settings${path}`,
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+    })),
+    {
+      method: 'post',
+      route: '/console/settings/services',
+      allowed: ['admin'],
+      ok: 303,
+      session: true,
+      prepare: () => ({ path: '/console/settings/services', body: { name: unique('Service ') } }),
+    },
+    {
+      method: 'post',
+      route: '/console/settings/staff',
+      allowed: ['admin'],
+      ok: 303,
+      session: true,
+      prepare: () => ({
+        path: '/console/settings/staff',
+        body: { name: 'New Person', email: `${unique('new')}@example.gov.uk`, roles: 'officer' },
+      }),
+    },
+    {
+      method: 'get',
+      route: '/console/settings/staff/:id',
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+      prepare: () => ({ path: `/console/settings/staff/${council.comms2.id}` }),
+    },
+    {
+      method: 'post',
+      route: '/console/settings/staff/:id',
+      allowed: ['admin'],
+      ok: 303,
+      session: true,
+      prepare: () => ({
+        path: `/console/settings/staff/${council.comms2.id}`,
+        body: { name: 'casey', roles: 'comms_approver' },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/settings/channels',
+      allowed: ['admin'],
+      ok: 303,
+      session: true,
+      prepare: () => {
+        const n = unique('');
+        return {
+          path: '/console/settings/channels',
+          body: {
+            name: `Page channel ${n}`,
+            kind: 'corporate',
+            phoneNumberId: `7000000${n.padStart(5, '0')}`,
+            displayPhoneNumber: '+44 1632 960997',
+            model: 'a',
+          },
+        };
+      },
+    },
+    ...['', '/policy'].map((path): Row => ({
+      method: 'get',
+      route: `/console/settings/channels/:id${path}`,
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+      prepare: () => ({ path: `/console/settings/channels/${council.channels.corporate}${path}` }),
+    })),
+    {
+      method: 'post',
+      route: '/console/settings/channels/:id/policy',
+      allowed: ['admin'],
+      ok: 303,
+      session: true,
+      prepare: () => ({
+        path: `/console/settings/channels/${council.channels.corporate}/policy`,
+        body: {
+          approverRoles: 'comms_approver',
+          approvalsRequired: '1',
+          quietHours: 'no',
+          emergencyBypassesQuietHours: 'yes',
+          allowedContentKinds: 'template',
+          inboundRetentionDays: '7',
+        },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/settings/channels/:id/throughput',
+      allowed: ['admin'],
+      ok: 303,
+      session: true,
+      prepare: () => ({
+        path: `/console/settings/channels/${council.channels.corporate}/throughput`,
+        body: { throughputPerSecond: '80' },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/settings/channels/:id/resume-sending',
+      allowed: ['admin'],
+      ok: 303,
+      session: true,
+      prepare: async () => ({
+        path: `/console/settings/channels/${await pausedChannel()}/resume-sending`,
+      }),
+    },
+    ...(['area', 'topic'] as const).map((kind): Row => ({
+      method: 'post',
+      route: `/console/settings/${kind}s`,
+      allowed: ['admin'],
+      ok: 303,
+      session: true,
+      prepare: () => ({
+        path: `/console/settings/${kind}s`,
+        body: { code: unique(`${kind}-`), name: `A ${kind}` },
+      }),
+    })),
+    {
+      method: 'post',
+      route: '/console/settings/postcodes',
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+      prepare: () => ({
+        path: '/console/settings/postcodes',
+        body: { csv: 'postcode,area\nEB1 1AA,northfield\n' },
+      }),
+    },
     {
       method: 'post',
       route: '/api/v1/staff/:id/erasure',
@@ -525,6 +936,7 @@ describe('authorisation: every route against every role', () => {
       ok: 200,
       prepare: () => ({ path: '/api/v1/privacy/erasure', body: { phone: dramaNumber() } }),
     },
+    // The residents' pages: public; their form must come from Crier's own origin.
     {
       method: 'post',
       route: '/api/v1/public/subscriptions',
@@ -549,6 +961,88 @@ describe('authorisation: every route against every role', () => {
         };
       },
     },
+    // The admin's residents pages (src/console/residents).
+    { method: 'get', route: '/console/residents', allowed: ['admin'], ok: 200, session: true },
+    {
+      method: 'get',
+      route: '/console/residents/import',
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+    },
+    {
+      method: 'post',
+      route: '/console/residents/import',
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+      prepare: () => ({
+        path: '/console/residents/import',
+        body: {
+          csv: `phone,areas,topics,consent_source,consent_captured_at,consent_evidence\n${dramaNumber()},northfield,gritting,paper form,2024-05-01,Form 1`,
+        },
+      }),
+    },
+    {
+      method: 'get',
+      route: '/console/residents/reconciliations',
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+    },
+    {
+      method: 'post',
+      route: '/console/residents/reconciliations',
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+      prepare: () => ({
+        path: '/console/residents/reconciliations',
+        body: { phones: dramaNumber() },
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/residents/reconciliations/:id/confirm',
+      allowed: ['admin'],
+      ok: 303,
+      session: true,
+      prepare: async () => ({
+        path: `/console/residents/reconciliations/${await reconciliationToConfirm()}/confirm`,
+      }),
+    },
+    {
+      method: 'get',
+      route: '/console/residents/privacy',
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+    },
+    {
+      method: 'post',
+      route: '/console/residents/privacy',
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+      prepare: () => ({
+        path: '/console/residents/privacy',
+        body: { phone: dramaNumber(), request: 'access' },
+      }),
+    },
+    ...(['download', 'erasure'] as const).map((step): Row => ({
+      method: 'post',
+      route: `/console/residents/privacy/${step}`,
+      allowed: ['admin'],
+      ok: 200,
+      session: true,
+      // The pages post the number back sealed, as the subject access and erasure pages do.
+      prepare: async () => {
+        const { PhoneVault } = await import('../src/phone-numbers/phone-vault.js');
+        const phone = `+44${dramaNumber().replace(/\s/g, '').slice(1)}`;
+        const resident = t.app.get(PhoneVault).encrypt(phone as never);
+        return { path: `/console/residents/privacy/${step}`, body: { resident, confirm: 'yes' } };
+      },
+    })),
   ];
 
   beforeAll(async () => {
@@ -638,7 +1132,8 @@ describe('authorisation: every route against every role', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every route, every role, one after another: about 1,500 requests in one test.
+  }, 300_000);
 
   it('refuses a disabled staff member (403) and someone Crier does not know (403)', async () => {
     const token = council.auditor.token;

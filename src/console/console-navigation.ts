@@ -14,6 +14,12 @@ export interface NavigationEntry {
  */
 export const CONSOLE_NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Home', href: '/console', roles: 'any' },
+  { text: 'Messages', href: '/console/messages', roles: 'any' },
+  { text: 'Review', href: '/console/review', roles: ['service_manager', 'comms_approver'] },
+  { text: 'Training', href: '/console/training', roles: 'any' },
+  { text: 'Audit', href: '/console/audit', roles: ['auditor', 'admin'] },
+  { text: 'Residents', href: '/console/residents', roles: ['admin'] },
+  { text: 'Settings', href: '/console/settings', roles: ['admin'] },
 ];
 
 export interface NavigationItem {

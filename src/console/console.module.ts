@@ -2,13 +2,20 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { PAGE_SESSIONS } from '../auth/page-sessions.js';
 import type { AppConfig } from '../config/app-config.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
+import { ConsoleAuditModule } from './audit/console-audit.module.js';
 import { ConsoleStartController } from './console-start.controller.js';
+import { DeliveryPagesModule } from './delivery/delivery.module.js';
 import { LocalSignInController } from './local-sign-in.controller.js';
+import { ConsoleMessagesModule } from './messages/console-messages.module.js';
+import { ConsoleReviewModule } from './review/console-review.module.js';
+import { ConsoleResidentsModule } from './residents/console-residents.module.js';
 import { MicrosoftSignInController } from './microsoft-sign-in.controller.js';
 import { MicrosoftSignIn } from './microsoft/microsoft-sign-in.js';
 import { ConsoleSessionRepository } from './sessions/console-session.repository.js';
 import { ConsoleSessionService } from './sessions/console-session.service.js';
+import { ConsoleSettingsModule } from './settings/settings.module.js';
 import { SignInController } from './sign-in.controller.js';
+import { TrainingModule } from './training/training.module.js';
 
 /**
  * The staff console: server-rendered pages under /console, signed in with a session cookie.
@@ -22,7 +29,16 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       global: true,
-      imports: [OrganisationModule],
+      imports: [
+        OrganisationModule,
+        DeliveryPagesModule,
+        ConsoleMessagesModule,
+        TrainingModule,
+        ConsoleReviewModule,
+        ConsoleAuditModule,
+        ConsoleSettingsModule,
+        ConsoleResidentsModule,
+      ],
       controllers: [SignInController, signIn, ConsoleStartController],
       providers: [
         MicrosoftSignIn,

@@ -10,6 +10,13 @@ import { Logger } from '@nestjs/common';
 
 /** Forms carry a few short fields; anything larger is not one of Crier's forms. */
 const FORM_LIMIT_BYTES = 32 * 1024;
+/** As the API's own limits for the same lists (src/common/http/body-parsing.ts). */
+const LIST_FORM_LIMIT_BYTES = 5 * 1024 * 1024;
+const LIST_FORM_PATHS = [
+  '/console/residents/import',
+  '/console/residents/reconciliations',
+  '/console/settings/postcodes',
+] as const;
 const DAY_SECONDS = 24 * 60 * 60;
 const YEAR_SECONDS = 365 * DAY_SECONDS;
 
@@ -67,6 +74,12 @@ function pageHeaders(app: Express): void {
 /** HTML forms post `application/x-www-form-urlencoded`; flat fields only (no `a[b]=c` nesting). */
 function formParsing(app: Express, pages: PageRenderer): void {
   const logger = new Logger('PageErrors');
+  // The pages that take a pasted list: a council's residents, its master list of numbers, or its
+  // postcodes run to megabytes. The general limit below then leaves their parsed body alone.
+  app.use(
+    [...LIST_FORM_PATHS],
+    express.urlencoded({ extended: false, limit: LIST_FORM_LIMIT_BYTES, parameterLimit: 50 }),
+  );
   app.use(
     [...PAGE_PREFIXES],
     express.urlencoded({ extended: false, limit: FORM_LIMIT_BYTES, parameterLimit: 50 }),

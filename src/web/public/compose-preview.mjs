@@ -1,0 +1,112 @@
+// The compose page's live preview and audience count. The page works without it: the server
+// renders both from the form's values, and "Check audience" refreshes them. This keeps them
+// up to date as the officer types and ticks. A file, not an inline script: the CSP allows no other.
+// The preview text follows src/console/messages/whatsapp-preview.ts: keep the two alike.
+// A browser script; the project's ESLint config knows Node's globals only.
+
+const form = document.querySelector('[data-compose-form]');
+const preview = document.querySelector('#compose-preview');
+const reachBox = document.querySelector('[data-audience-reach]');
+
+const valueOf = (name) => form.querySelector(`[name="${name}"]`)?.value ?? '';
+const checked = (name) =>
+  [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((input) => input.value);
+
+function updatePreview() {
+  const kind = checked('kind')[0] ?? 'template';
+  const text =
+    kind === 'text'
+      ? valueOf('body')
+      : [...form.querySelectorAll('[name="parameters"]')]
+          .map((field) => field.value)
+          .filter((part) => part.trim() !== '')
+          .join('\n\n');
+  const textElement = preview.querySelector('[data-preview-text]');
+  const empty = text.trim() === '';
+  textElement.textContent = empty ? 'Your message will appear here.' : text;
+  textElement.classList.toggle('crier-whatsapp__text--empty', empty);
+  preview.querySelector('[data-preview-meta]').textContent =
+    kind === 'text'
+      ? 'Text message'
+      : `Template ${valueOf('templateName')} (${valueOf('language')})`;
+  const channel = form.querySelector('[name="channelId"]');
+  const sender = channel?.selectedOptions[0]?.textContent?.trim();
+  if (sender) preview.querySelector('[data-preview-sender]').textContent = sender;
+}
+
+/** Replaces the reach box's contents, built with text nodes only. */
+function showReach(reach) {
+  const paragraph = (...parts) => {
+    const p = document.createElement('p');
+    p.className = 'govuk-body govuk-!-margin-bottom-1';
+    p.append(...parts);
+    return p;
+  };
+  if (!reach) {
+    reachBox.replaceChildren(
+      paragraph('Choose at least one area and one topic to see how many residents it will reach.'),
+    );
+    return;
+  }
+  const strong = document.createElement('strong');
+  strong.dataset.reachResidents = '';
+  strong.textContent = reach.residentsText;
+  const cost = document.createElement('span');
+  cost.dataset.reachCost = '';
+  cost.textContent = reach.costText;
+  reachBox.replaceChildren(
+    paragraph('It will reach ', strong, ' now.'),
+    paragraph('Estimated cost: ', cost),
+  );
+}
+
+/** Shows only the fields of the chosen kind and priority; without JavaScript all are shown. */
+function showChosen() {
+  for (const group of form.querySelectorAll('[data-show-when]')) {
+    const [name, value] = group.dataset.showWhen.split('=');
+    group.hidden = !checked(name).includes(value);
+  }
+}
+
+let pending;
+let timer;
+function updateReach() {
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    pending?.abort();
+    pending = new AbortController();
+    const query = new URLSearchParams({
+      areas: checked('areas').join(','),
+      topics: checked('topics').join(','),
+    });
+    try {
+      const response = await fetch(`/console/audience/reach?${query}`, {
+        signal: pending.signal,
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (!response.ok) return;
+      showReach((await response.json()).reach);
+    } catch (error) {
+      if (error.name !== 'AbortError') throw error;
+    }
+  }, 250);
+}
+
+if (form && preview) {
+  form.addEventListener('input', (event) => {
+    const name = event.target.name;
+    if (name === 'areas' || name === 'topics') updateReach();
+    else updatePreview();
+  });
+  form.addEventListener('change', (event) => {
+    const name = event.target.name;
+    if (name === 'areas' || name === 'topics') updateReach();
+    else {
+      showChosen();
+      updatePreview();
+    }
+  });
+  showChosen();
+  updatePreview();
+}
