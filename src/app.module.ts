@@ -20,6 +20,7 @@ import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module.js';
 import { PostcodesModule } from './postcodes/postcodes.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { RetentionModule } from './retention/retention.module.js';
+import { ResidentPagesModule } from './subscribe/resident-pages.module.js';
 import { WebModule } from './web/web.module.js';
 import { WhatsAppModule } from './whatsapp/whatsapp.module.js';
 
@@ -53,6 +54,7 @@ export class AppModule {
         WhatsAppModule,
         FanoutModule,
         ResidentsModule,
+        ResidentPagesModule,
         PostcodesModule,
         RetentionModule,
         HealthModule,

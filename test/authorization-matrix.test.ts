@@ -937,6 +937,30 @@ describe('authorisation: every route against every role', () => {
       prepare: () => ({ path: '/api/v1/privacy/erasure', body: { phone: dramaNumber() } }),
     },
     // The residents' pages: public; their form must come from Crier's own origin.
+    { method: 'get', route: '/subscribe', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/subscribe/details', allowed: 'public', ok: 200 },
+    {
+      method: 'post',
+      route: '/subscribe/details',
+      allowed: 'public',
+      ok: 303,
+      prepare: async () => {
+        await t.http
+          .post('/api/v1/postcodes/import')
+          .set(council.bearer(council.admin))
+          .set('content-type', 'text/csv')
+          .send('postcode,area\nNF9 9ZY,northfield\n')
+          .expect(200);
+        return {
+          path: '/subscribe/details',
+          body: { phone: dramaNumber(), postcode: 'NF9 9ZY', topics: 'gritting', consent: 'yes' },
+          headers: { origin: t.url },
+        };
+      },
+    },
+    { method: 'get', route: '/subscribe/check-whatsapp', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/subscribe/manage', allowed: 'public', ok: 200 },
+    { method: 'get', route: '/subscribe/privacy', allowed: 'public', ok: 200 },
     {
       method: 'post',
       route: '/api/v1/public/subscriptions',
