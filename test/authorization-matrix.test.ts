@@ -937,6 +937,7 @@ describe('authorisation: every route against every role', () => {
       prepare: () => ({ path: '/api/v1/privacy/erasure', body: { phone: dramaNumber() } }),
     },
     // The residents' pages: public; their form must come from Crier's own origin.
+    { method: 'get', route: '/', allowed: 'public', ok: 303 },
     { method: 'get', route: '/subscribe', allowed: 'public', ok: 200 },
     { method: 'get', route: '/subscribe/details', allowed: 'public', ok: 200 },
     {

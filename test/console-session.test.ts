@@ -51,6 +51,12 @@ describe('staff console sessions', () => {
     expect(home.headers['cache-control']).toBe('no-store');
   });
 
+  it("sends someone who opens Crier's bare address to the console", async () => {
+    const response = await t.http.get('/');
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/console');
+  });
+
   it('sends a console page without a session to sign in, remembering where it was going', async () => {
     const response = await t.http.get('/console?x=1').expect(303);
     expect(response.headers.location).toBe('/console/sign-in?next=%2Fconsole%3Fx%3D1');
