@@ -82,6 +82,10 @@ describe('Microsoft sign-in to the console (AUTH_MODE=azure-ad)', () => {
     const home = await t.http.get('/console').set('Cookie', session!);
     expect(home.status).toBe(200);
     expect(home.text).toContain('Olivia Entra');
+    const [audited] = await t.db.query<{ payload: string }>(
+      `SELECT payload FROM audit_events WHERE type = 'staff.signed_in' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(JSON.parse(audited.payload)).toMatchObject({ data: { method: 'microsoft' } });
   });
 
   it('refuses someone Crier does not know, and a disabled member of staff', async () => {

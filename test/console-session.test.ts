@@ -87,6 +87,23 @@ describe('staff console sessions', () => {
     expect(again.headers.location).toMatch(/^\/console\/sign-in/);
   });
 
+  it('writes each sign-in and sign-out to the audit log, by pseudonym, with how they signed in', async () => {
+    const events = async () =>
+      t.db.query<{ type: string; payload: string; actor_ref: string }>(
+        `SELECT type, payload, actor_ref FROM audit_events
+          WHERE type IN ('staff.signed_in', 'staff.signed_out') ORDER BY seq`,
+      );
+    const before = (await events()).length;
+    const { cookie, csrf } = await signedIn();
+    await t.http.post('/console/sign-out').set('Cookie', cookie).type('form').send({ _csrf: csrf });
+    const [signIn, signOut] = (await events()).slice(before);
+    expect(signIn.type).toBe('staff.signed_in');
+    expect(JSON.parse(signIn.payload)).toMatchObject({ data: { method: 'local', to: 'console' } });
+    expect(signOut.type).toBe('staff.signed_out');
+    expect(signOut.actor_ref).toBe(signIn.actor_ref);
+    expect(signIn.payload).not.toContain('@');
+  });
+
   it('refuses a console form post without the right _csrf (403 page)', async () => {
     const { cookie, csrf } = await signedIn();
     for (const body of [{}, { _csrf: `${csrf}x` }, { _csrf: '' }]) {

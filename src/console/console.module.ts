@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PAGE_SESSIONS } from '../auth/page-sessions.js';
 import type { AppConfig } from '../config/app-config.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
 import { ConsoleAuditModule } from './audit/console-audit.module.js';
 import { ConsoleStartController } from './console-start.controller.js';
@@ -30,6 +31,7 @@ export class ConsoleModule {
       module: ConsoleModule,
       global: true,
       imports: [
+        AuditModule,
         OrganisationModule,
         DeliveryPagesModule,
         ConsoleMessagesModule,

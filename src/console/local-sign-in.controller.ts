@@ -35,7 +35,7 @@ export class LocalSignInController {
   ): Promise<never> {
     const staff = await this.organisation.findActorById(form.staffId);
     if (!staff?.active) throw ConsoleErrors.cannotSignInAs();
-    await this.sessions.start(staff.id, request, response);
+    await this.sessions.start(staff.id, 'local', request, response);
     throw new SeeOther(safeNextPath(form.next));
   }
 }

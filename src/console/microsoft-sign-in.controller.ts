@@ -39,7 +39,7 @@ export class MicrosoftSignInController {
     const { identity, next } = await this.microsoft.finish(request, response);
     const staff = await this.organisation.findActorByEmail(identity.email);
     if (!staff?.active) throw MicrosoftSignInErrors.noAccess();
-    await this.sessions.start(staff.id, request, response);
+    await this.sessions.start(staff.id, 'microsoft', request, response);
     throw new SeeOther(next);
   }
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { AuditLog } from '../../audit/audit-log.service.js';
 import type { PageSessions } from '../../auth/page-sessions.js';
+import { UnitOfWork } from '../../database/unit-of-work.js';
 import { CLOCK, type Clock } from '../../common/clock.js';
 import { SeeOther } from '../../common/errors/see-other.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -22,6 +24,9 @@ import {
 } from './session-lifetime.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.js';
 
+/** How someone proved who they are: recorded with each sign-in. */
+export type SignInMethod = 'local' | 'microsoft';
+
 /** Signs staff in and out of the console, and finds who is behind a page request. */
 @Injectable()
 export class ConsoleSessionService implements PageSessions {
@@ -30,6 +35,8 @@ export class ConsoleSessionService implements PageSessions {
   constructor(
     private readonly sessions: ConsoleSessionRepository,
     private readonly organisation: OrganisationService,
+    private readonly audit: AuditLog,
+    private readonly uow: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -39,33 +46,62 @@ export class ConsoleSessionService implements PageSessions {
     );
   }
 
-  /** A new session for an active member of staff (any session the browser had is ended). */
-  async start(staffId: string, request: Request, response: Response): Promise<void> {
-    // The old session goes; the new cookie below replaces the old one in the browser.
-    await this.deleteCurrent(request);
-    const now = this.clock.now();
-    // Sessions nobody signed out of are cleared here rather than by a job: sign-ins are frequent enough.
-    await this.sessions.deleteExpired(now, idleCutoff(now, this.policy));
+  /**
+   * A new session for an active member of staff (any session the browser had is ended), and the
+   * audit event saying who signed in and how, committed together.
+   */
+  async start(
+    staffId: string,
+    method: SignInMethod,
+    request: Request,
+    response: Response,
+  ): Promise<void> {
     const token = newSecret();
-    await this.sessions.insert({
-      id: sessionId(token),
-      staffId,
-      csrfToken: newSecret(),
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: expiresAt(now, this.policy),
+    await this.uow.run(async () => {
+      // The old session goes; the new cookie below replaces the old one in the browser.
+      await this.deleteCurrent(request);
+      const now = this.clock.now();
+      // Sessions nobody signed out of are cleared here rather than by a job: sign-ins are
+      // frequent enough.
+      await this.sessions.deleteExpired(now, idleCutoff(now, this.policy));
+      await this.sessions.insert({
+        id: sessionId(token),
+        staffId,
+        csrfToken: newSecret(),
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: expiresAt(now, this.policy),
+      });
+      await this.audit.record({
+        type: 'staff.signed_in',
+        actor: { kind: 'staff', id: staffId },
+        data: { method, to: 'console' },
+      });
     });
     setSessionCookie(response, token);
   }
 
   async end(request: Request, response: Response): Promise<void> {
-    await this.deleteCurrent(request);
+    await this.uow.run(async () => {
+      const ended = await this.deleteCurrent(request);
+      if (ended) {
+        await this.audit.record({
+          type: 'staff.signed_out',
+          actor: { kind: 'staff', id: ended.staffId },
+          data: { from: 'console' },
+        });
+      }
+    });
     clearSessionCookie(response);
   }
 
-  private async deleteCurrent(request: Request): Promise<void> {
+  /** Ends the browser's current session, if it has one; says whose it was. */
+  private async deleteCurrent(request: Request): Promise<{ staffId: string } | null> {
     const token = readSessionToken(request);
-    if (token) await this.sessions.delete(sessionId(token));
+    if (!token) return null;
+    const session = await this.sessions.find(sessionId(token));
+    await this.sessions.delete(sessionId(token));
+    return session ? { staffId: session.staffId } : null;
   }
 
   /**
