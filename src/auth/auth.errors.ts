@@ -1,3 +1,4 @@
+import { whoMay } from '../organisation/role.js';
 import { forbidden, unauthenticated } from '../common/errors/crier-error.js';
 
 export const AuthErrors = {
@@ -13,7 +14,10 @@ export const AuthErrors = {
   disabled: () =>
     forbidden('STAFF_DISABLED', 'Your Crier account is disabled; ask a Crier admin to enable it.'),
   roleRequired: (roles: readonly string[]) =>
-    forbidden('ROLE_REQUIRED', `This needs one of the roles: ${roles.join(', ')}.`),
+    forbidden(
+      'ROLE_REQUIRED',
+      `Only ${whoMay(roles)} can do this. Ask your Crier administrator if you need to.`,
+    ),
   noAccessRule: () =>
     forbidden('ACCESS_RULE_MISSING', 'This route declares no access rule, so it is closed.'),
 };

@@ -4,9 +4,9 @@ import { errorPage } from './error-pages.js';
 describe('errorPage', () => {
   it("uses the Design System's titles", () => {
     expect(errorPage(404).title).toBe('Page not found');
-    expect(errorPage(403, 'This needs one of the roles: admin.')).toEqual({
+    expect(errorPage(403, 'Only administrators can do this.')).toEqual({
       title: 'You do not have access to this page',
-      paragraphs: ['This needs one of the roles: admin.'],
+      paragraphs: ['Only administrators can do this.'],
     });
     expect(errorPage(500, 'secret detail').title).toBe(
       'Sorry, there is a problem with the service',
