@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { AudienceService } from '../../audience/audience.service.js';
 import { ConsolePage, CurrentActor } from '../../auth/access.decorators.js';
 import { CrierError } from '../../common/errors/crier-error.js';
 import { UuidParam } from '../../common/http/uuid-param.pipe.js';
@@ -26,6 +27,7 @@ export class DeliveryPageController {
   constructor(
     private readonly query: MessageQueryService,
     private readonly drafting: MessageDraftingService,
+    private readonly audience: AudienceService,
   ) {}
 
   @Get(':id/delivery')
@@ -79,9 +81,18 @@ export class DeliveryPageController {
   }
 
   private async render(actor: Actor, id: string, cancelForm?: CancelFormState): Promise<Page> {
-    const { message, model } = await this.load(actor, id);
+    const [{ message, model }, areas, topics] = await Promise.all([
+      this.load(actor, id),
+      this.audience.list('area'),
+      this.audience.list('topic'),
+    ]);
+    // Names as people know them; a code that has no entry (yet) is shown as it is.
+    const named = (codes: string[], entries: { code: string; name: string }[]) =>
+      codes.map((code) => entries.find((entry) => entry.code === code)?.name ?? code).join(', ');
     return page('console/delivery/delivery', {
       message,
+      areaNames: named(message.audience.areas, areas),
+      topicNames: named(message.audience.topics, topics),
       model,
       showCancel: model.cancellable && hasRole(actor, ...DRAFTERS),
       cancelForm: cancelForm ?? { reason: '', errors: [] },
