@@ -11,6 +11,7 @@ import { SubscriptionRequests1795900000000 } from './1795900000000-SubscriptionR
 import { JoinConversations1796100000000 } from './1796100000000-JoinConversations.js';
 import { RateLimits1796300000000 } from './1796300000000-RateLimits.js';
 import { ConsoleSessions1796200000000 } from './1796200000000-ConsoleSessions.js';
+import { Inbox1796500000000 } from './1796500000000-Inbox.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   JoinConversations1796100000000,
   ConsoleSessions1796200000000,
   RateLimits1796300000000,
+  Inbox1796500000000,
 ];

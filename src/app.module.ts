@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { FanoutModule } from './fanout/fanout.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InboxModule } from './inbox/inbox.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         WhatsAppModule,
         FanoutModule,
         ResidentsModule,
+        InboxModule,
         ResidentPagesModule,
         PostcodesModule,
         RetentionModule,

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelsService } from '../src/channels/channels.service.js';
 import { consoleSignIn, formToken } from './support/console-session.js';
+import { inboxConversationFor } from './support/inbox-fixtures.js';
 import { type Council, type Person, setUpCouncil, templateMessage } from './support/council.js';
 import { messageApi } from './support/message-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -10,6 +11,7 @@ type RoleName = 'officer' | 'service_manager' | 'comms_approver' | 'auditor' | '
 const ROLES: RoleName[] = ['officer', 'service_manager', 'comms_approver', 'auditor', 'admin'];
 const DRAFTERS: RoleName[] = ['officer', 'service_manager', 'comms_approver'];
 const APPROVERS: RoleName[] = ['service_manager', 'comms_approver'];
+const INBOX: RoleName[] = ['officer', 'service_manager', 'comms_approver', 'admin'];
 
 interface Prepared {
   path: string;
@@ -1068,6 +1070,79 @@ describe('authorisation: every route against every role', () => {
         return { path: `/console/residents/privacy/${step}`, body: { resident, confirm: 'yes' } };
       },
     })),
+    // The shared inbox (src/inbox, src/console/inbox): each caller's own channel's conversation.
+    { method: 'get', route: '/api/v1/inbox/conversations', allowed: INBOX, ok: 200 },
+    ...(
+      [
+        ['get', '', 200, undefined],
+        ['post', '/assign', 200, {}],
+        ['post', '/replies', 201, { text: 'Thank you, we are looking into it.' }],
+        ['post', '/close', 200, undefined],
+        ['post', '/block', 200, { reason: 'Abusive messages' }],
+        ['post', '/unblock', 200, undefined],
+      ] as const
+    ).map(([method, suffix, ok, body]): Row => ({
+      method,
+      route: `/api/v1/inbox/conversations/:id${suffix}`,
+      allowed: INBOX,
+      ok,
+      prepare: async (_, role) => {
+        const { id } = await inboxConversationFor(t, council, role, {
+          blocked: suffix === '/unblock',
+        });
+        return { path: `/api/v1/inbox/conversations/${id}${suffix}`, body };
+      },
+    })),
+    {
+      method: 'post',
+      route: '/api/v1/inbox/conversations/:id/messages/:messageId/flag',
+      allowed: INBOX,
+      ok: 200,
+      prepare: async (_, role) => {
+        const { id, messageId } = await inboxConversationFor(t, council, role);
+        return {
+          path: `/api/v1/inbox/conversations/${id}/messages/${messageId}/flag`,
+          body: { reason: 'Threatening' },
+        };
+      },
+    },
+    { method: 'get', route: '/console/inbox', allowed: INBOX, ok: 200, session: true },
+    ...(
+      [
+        ['get', '', 200, undefined],
+        ['post', '/assign', 303, undefined],
+        ['post', '/replies', 303, { text: 'Thank you, we are looking into it.' }],
+        ['post', '/close', 303, undefined],
+        ['post', '/block', 303, { reason: 'Abusive messages' }],
+        ['post', '/unblock', 303, undefined],
+      ] as const
+    ).map(([method, suffix, ok, body]): Row => ({
+      method,
+      route: `/console/inbox/:id${suffix}`,
+      allowed: INBOX,
+      ok,
+      session: true,
+      prepare: async (_, role) => {
+        const { id } = await inboxConversationFor(t, council, role, {
+          blocked: suffix === '/unblock',
+        });
+        return { path: `/console/inbox/${id}${suffix}`, body };
+      },
+    })),
+    {
+      method: 'post',
+      route: '/console/inbox/:id/messages/:messageId/flag',
+      allowed: INBOX,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => {
+        const { id, messageId } = await inboxConversationFor(t, council, role);
+        return {
+          path: `/console/inbox/${id}/messages/${messageId}/flag`,
+          body: { reason: 'Threatening' },
+        };
+      },
+    },
   ];
 
   beforeAll(async () => {

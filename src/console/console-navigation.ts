@@ -16,6 +16,11 @@ export const CONSOLE_NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Home', href: '/console', roles: 'any' },
   { text: 'Messages', href: '/console/messages', roles: 'any' },
   { text: 'Review', href: '/console/review', roles: ['service_manager', 'comms_approver'] },
+  {
+    text: 'Inbox',
+    href: '/console/inbox',
+    roles: ['officer', 'service_manager', 'comms_approver', 'admin'],
+  },
   { text: 'Training', href: '/console/training', roles: 'any' },
   { text: 'Audit', href: '/console/audit', roles: ['auditor', 'admin'] },
   { text: 'Residents', href: '/console/residents', roles: ['admin'] },

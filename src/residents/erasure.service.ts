@@ -36,6 +36,7 @@ export class ErasureService {
       const subscriber = await this.subscribers.findByHash(phoneHash, { lock: true });
       const consents = subscriber ? await this.subscribers.delete(subscriber.id) : null;
       const inboundMessagesDeleted = await this.records.deleteInboundFrom(phoneHash);
+      const inboxConversationsDeleted = await this.records.deleteInboxConversationsWith(phoneHash);
       const deliveriesRedacted = await this.records.redactDeliveriesTo(phoneHash);
       const pendingOptInsDeleted =
         (await this.records.deletePendingRequestsFrom(phoneHash)) +
@@ -46,6 +47,7 @@ export class ErasureService {
         subscriberDeleted: subscriber !== null,
         consentRecordsDeleted: consents?.consentRecords ?? 0,
         inboundMessagesDeleted,
+        inboxConversationsDeleted,
         deliveriesRedacted,
         pendingOptInsDeleted,
       };

@@ -251,6 +251,20 @@ export class ResidentRecordsRepository {
     return rows.length;
   }
 
+  /**
+   * The number's inbox conversations (their staff replies go with them) and inbox blocks: they
+   * are found by the number's hash and hold what staff wrote to the resident.
+   */
+  async deleteInboxConversationsWith(phoneHash: string): Promise<number> {
+    const [row] = await this.query<{ n: string }[]>(
+      `WITH gone AS (DELETE FROM inbox_conversations WHERE phone_hash = $1 RETURNING 1),
+            unblocked AS (DELETE FROM inbox_blocks WHERE phone_hash = $1 RETURNING 1)
+       SELECT (SELECT count(*) FROM gone) AS n`,
+      [phoneHash],
+    );
+    return Number(row?.n ?? 0);
+  }
+
   /** Web opt-in requests still waiting for confirmation: they hold the number too. */
   async deletePendingRequestsFrom(phoneHash: string): Promise<number> {
     const rows = await this.query<{ id: string }[]>(

@@ -92,6 +92,7 @@ import { SuppressionsRepository } from './suppressions.repository.js';
   // The API's controllers and the console's and residents' pages use the same services.
   exports: [
     ResidentOptOutService,
+    ResidentReplies,
     MessagingReach,
     SubscriberImportService,
     AudienceCounts,

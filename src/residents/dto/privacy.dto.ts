@@ -138,6 +138,8 @@ export class ErasureView {
   subscriberDeleted: boolean;
   @ApiProperty() consentRecordsDeleted: number;
   @ApiProperty() inboundMessagesDeleted: number;
+  @ApiProperty({ description: 'inbox conversations with the staff replies in them' })
+  inboxConversationsDeleted: number;
   @ApiProperty({ description: 'delivery rows kept for counts, the number removed from them' })
   deliveriesRedacted: number;
   @ApiProperty({ description: 'web opt-ins and JOIN conversations not yet confirmed' })

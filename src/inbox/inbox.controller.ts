@@ -1,0 +1,113 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { UuidParam } from '../common/http/uuid-param.pipe.js';
+import type { Actor } from '../organisation/actor.js';
+import { INBOX_ROLES } from './domain/inbox-access.js';
+import {
+  AssignConversationDto,
+  ConversationListView,
+  ConversationSummaryView,
+  ConversationView,
+  ListConversationsQueryDto,
+  ReasonDto,
+  ReplyDto,
+  ReplyView,
+} from './dto/inbox.dto.js';
+import { InboxService } from './inbox.service.js';
+
+@ApiTags('inbox')
+@ApiBearerAuth()
+@Controller('api/v1/inbox/conversations')
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get()
+  @Roles(...INBOX_ROLES)
+  @ApiOperation({ summary: 'Conversations in the inboxes of the channels you work, newest first' })
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListConversationsQueryDto,
+  ): Promise<ConversationListView> {
+    return this.inbox.list(actor, query.status, query.channelId);
+  }
+
+  @Get(':id')
+  @Roles(...INBOX_ROLES)
+  @ApiOperation({
+    summary: "A conversation: the resident's messages and staff replies, oldest first",
+  })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<ConversationView> {
+    return this.inbox.get(actor, id);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles(...INBOX_ROLES)
+  @ApiOperation({ summary: 'Assign the conversation to yourself or a colleague (reopens it)' })
+  assign(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() body: AssignConversationDto,
+  ): Promise<ConversationSummaryView> {
+    return this.inbox.assign(actor, id, body.staffId);
+  }
+
+  @Post(':id/replies')
+  @Roles(...INBOX_ROLES)
+  @ApiOperation({ summary: "Reply with free text, inside the resident's 24-hour window" })
+  reply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() body: ReplyDto,
+  ): Promise<ReplyView> {
+    return this.inbox.reply(actor, id, body.text);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(...INBOX_ROLES)
+  close(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+  ): Promise<ConversationSummaryView> {
+    return this.inbox.close(actor, id);
+  }
+
+  @Post(':id/messages/:messageId/flag')
+  @HttpCode(200)
+  @Roles(...INBOX_ROLES)
+  @ApiOperation({ summary: "Flag one of the resident's messages as abusive, with a reason" })
+  flag(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Param('messageId', UuidParam) messageId: string,
+    @Body() body: ReasonDto,
+  ): Promise<ConversationSummaryView> {
+    return this.inbox.flag(actor, id, messageId, body.reason);
+  }
+
+  @Post(':id/block')
+  @HttpCode(200)
+  @Roles(...INBOX_ROLES)
+  @ApiOperation({
+    summary: "Block the sender from this channel's inbox (subscriptions unaffected)",
+  })
+  block(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ConversationSummaryView> {
+    return this.inbox.block(actor, id, body.reason);
+  }
+
+  @Post(':id/unblock')
+  @HttpCode(200)
+  @Roles(...INBOX_ROLES)
+  unblock(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+  ): Promise<ConversationSummaryView> {
+    return this.inbox.unblock(actor, id);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { ChannelsModule } from '../channels/channels.module.js';
+import { OrganisationModule } from '../organisation/organisation.module.js';
+import { ResidentsModule } from '../residents/residents.module.js';
+import { WhatsAppModule } from '../whatsapp/whatsapp.module.js';
+import { InboxController } from './inbox.controller.js';
+import { InboxListener } from './inbox.listener.js';
+import { InboxRepository } from './inbox.repository.js';
+import { InboxRetention } from './inbox-retention.service.js';
+import { InboxService } from './inbox.service.js';
+
+/** The shared inbox of each channel: conversations, replies, abuse flags and blocked senders. */
+@Module({
+  imports: [AuditModule, ChannelsModule, OrganisationModule, ResidentsModule, WhatsAppModule],
+  controllers: [InboxController],
+  providers: [InboxRepository, InboxService, InboxListener, InboxRetention],
+  // The console's inbox pages use the same service as the API.
+  exports: [InboxService],
+})
+export class InboxModule {}
