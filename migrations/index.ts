@@ -12,6 +12,7 @@ import { JoinConversations1796100000000 } from './1796100000000-JoinConversation
 import { RateLimits1796300000000 } from './1796300000000-RateLimits.js';
 import { ConsoleSessions1796200000000 } from './1796200000000-ConsoleSessions.js';
 import { Inbox1796500000000 } from './1796500000000-Inbox.js';
+import { EmergencyReviews1796600000000 } from './1796600000000-EmergencyReviews.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ConsoleSessions1796200000000,
   RateLimits1796300000000,
   Inbox1796500000000,
+  EmergencyReviews1796600000000,
 ];

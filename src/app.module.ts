@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { FanoutModule } from './fanout/fanout.module.js';
 import { HealthModule } from './health/health.module.js';
+import { EmergencyReviewsModule } from './emergency-reviews/emergency-reviews.module.js';
 import { InboxModule } from './inbox/inbox.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MessagesModule } from './messages/messages.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         FanoutModule,
         ResidentsModule,
         InboxModule,
+        EmergencyReviewsModule,
         ResidentPagesModule,
         PostcodesModule,
         RetentionModule,

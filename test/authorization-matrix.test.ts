@@ -130,6 +130,21 @@ describe('authorisation: every route against every role', () => {
       .send({ phones: [dramaNumber()] });
     return (report.body as { id: string }).id;
   };
+  /**
+   * An open retrospective review of an emergency the caller may see and review: written by
+   * someone else on a channel the caller approves on, "approved" by comms2. Stored directly:
+   * the emergency path itself is tested in test/emergency-path.test.ts.
+   */
+  const emergencyReviewFor = async (role: RoleName) => {
+    const messageId = await draftFor(role);
+    const [review] = await t.db.query<{ id: string }>(
+      `INSERT INTO emergency_reviews (message_id, version, channel_id, approved_by, approved_at, due_at)
+       SELECT id, 1, channel_id, $2, now(), now() + interval '4 hours' FROM messages WHERE id = $1
+       RETURNING id`,
+      [messageId, council.comms2.id],
+    );
+    return review.id;
+  };
   /** A callback signed with the embedded simulator's app secret, as Meta would sign it. */
   const signedCallback = (): Prepared => {
     const raw = JSON.stringify({ object: 'whatsapp_business_account', entry: [] });
@@ -1142,6 +1157,52 @@ describe('authorisation: every route against every role', () => {
           body: { reason: 'Threatening' },
         };
       },
+    },
+    // The emergency path's retrospective reviews (src/emergency-reviews, src/console/emergency).
+    {
+      method: 'get',
+      route: '/api/v1/emergency-reviews',
+      allowed: [...APPROVERS, 'auditor', 'admin'],
+      ok: 200,
+      prepare: () => ({ path: '/api/v1/emergency-reviews?status=overdue' }),
+    },
+    {
+      method: 'post',
+      route: '/api/v1/emergency-reviews/:id/complete',
+      allowed: APPROVERS,
+      ok: 200,
+      prepare: async (_, role) => ({
+        path: `/api/v1/emergency-reviews/${await emergencyReviewFor(role)}/complete`,
+        body: { outcome: 'appropriate', comment: 'Right to send it at once' },
+      }),
+    },
+    {
+      method: 'get',
+      route: '/console/emergency-reviews',
+      allowed: [...APPROVERS, 'admin'],
+      ok: 200,
+      session: true,
+    },
+    {
+      method: 'get',
+      route: '/console/emergency-reviews/:id',
+      allowed: [...APPROVERS, 'admin'],
+      ok: 200,
+      session: true,
+      prepare: async (_, role) => ({
+        path: `/console/emergency-reviews/${await emergencyReviewFor(role)}`,
+      }),
+    },
+    {
+      method: 'post',
+      route: '/console/emergency-reviews/:id',
+      allowed: APPROVERS,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => ({
+        path: `/console/emergency-reviews/${await emergencyReviewFor(role)}`,
+        body: { outcome: 'not_appropriate', comment: 'Could have waited for the usual sign-off' },
+      }),
     },
   ];
 

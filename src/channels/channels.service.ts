@@ -59,6 +59,16 @@ function toPolicy(input: GovernancePolicyDto, kind: ChannelKind): GovernancePoli
     emergencyBypassesQuietHours: input.emergencyBypassesQuietHours ?? false,
     allowedContentKinds: [...(input.allowedContentKinds ?? DEFAULT_ALLOWED_CONTENT_KINDS)].sort(),
     inboundRetentionDays: input.inboundRetentionDays ?? DEFAULT_INBOUND_RETENTION_DAYS,
+    // Stored only when given, so policies without the emergency path stay exactly as they were.
+    ...(input.emergency
+      ? {
+          emergency: {
+            singleApproval: input.emergency.singleApproval,
+            onCallApproverIds: [...input.emergency.onCallApproverIds].sort(),
+            retrospectiveReviewHours: input.emergency.retrospectiveReviewHours,
+          },
+        }
+      : {}),
   };
   const problems = policyProblems(policy, kind);
   if (problems.length > 0) throw ChannelErrors.invalidPolicy(problems);

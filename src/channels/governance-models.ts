@@ -35,6 +35,8 @@ export const GOVERNANCE_MODELS: readonly GovernanceModel[] = [
       emergencyBypassesQuietHours: true,
       allowedContentKinds: ['template', 'text'],
       inboundRetentionDays: 7,
+      // The emergency path needs two approvals as the rule; an admin adds it to a policy.
+      emergency: null,
     },
   },
   {
@@ -50,6 +52,8 @@ export const GOVERNANCE_MODELS: readonly GovernanceModel[] = [
       emergencyBypassesQuietHours: false,
       allowedContentKinds: ['template', 'text'],
       inboundRetentionDays: 7,
+      // The emergency path needs two approvals as the rule; an admin adds it to a policy.
+      emergency: null,
     },
   },
   {
@@ -65,6 +69,8 @@ export const GOVERNANCE_MODELS: readonly GovernanceModel[] = [
       emergencyBypassesQuietHours: false,
       allowedContentKinds: ['template', 'text'],
       inboundRetentionDays: 7,
+      // The emergency path needs two approvals as the rule; an admin adds it to a policy.
+      emergency: null,
     },
   },
 ];

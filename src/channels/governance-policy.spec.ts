@@ -63,3 +63,44 @@ describe('policyProblems', () => {
     expect(problems.join('\n')).toMatch(/quiet hours/);
   });
 });
+
+describe('policyProblems: the emergency path', () => {
+  const ON_CALL = '6f1d3a56-1f33-4c70-9a57-2f4a5d0c9e11';
+  const emergency = {
+    singleApproval: true,
+    onCallApproverIds: [ON_CALL],
+    retrospectiveReviewHours: 4,
+  };
+
+  it('accepts a single on-call approval on a policy that otherwise needs two', () => {
+    expect(policyProblems(policy({ approvalsRequired: 2, emergency }), 'corporate')).toEqual([]);
+  });
+
+  it('keeps policies without an emergency section, or with it switched off, as they were', () => {
+    expect(policyProblems(policy({ emergency: null }), 'corporate')).toEqual([]);
+    const off = { ...emergency, singleApproval: false, onCallApproverIds: [] };
+    expect(policyProblems(policy({ emergency: off }), 'corporate')).toEqual([]);
+  });
+
+  it('refuses it where one approval is already the rule', () => {
+    expect(policyProblems(policy({ approvalsRequired: 1, emergency }), 'corporate')).toEqual([
+      expect.stringMatching(/approvalsRequired is 2 or 3/),
+    ]);
+  });
+
+  it('refuses it unless emergencies may go out in quiet hours', () => {
+    const problems = policyProblems(
+      policy({ approvalsRequired: 2, emergencyBypassesQuietHours: false, emergency }),
+      'corporate',
+    );
+    expect(problems).toEqual([expect.stringMatching(/emergencyBypassesQuietHours must be true/)]);
+  });
+
+  it('refuses it with nobody on call', () => {
+    const problems = policyProblems(
+      policy({ approvalsRequired: 2, emergency: { ...emergency, onCallApproverIds: [] } }),
+      'corporate',
+    );
+    expect(problems).toEqual([expect.stringMatching(/on-call approver/)]);
+  });
+});

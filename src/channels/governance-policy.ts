@@ -25,7 +25,25 @@ export interface GovernancePolicy {
    * channels created before retention existed, which keep the default.
    */
   inboundRetentionDays?: number;
+  /**
+   * The emergency path: who may send an emergency on one approval, and how soon a second
+   * approver must look at it afterwards. Absent (or null) on channels without one, whose
+   * emergencies need the usual number of approvals.
+   */
+  emergency?: EmergencyPath | null;
 }
+
+/** One approval from someone on call sends an emergency at once; a second approver reviews it afterwards. */
+export interface EmergencyPath {
+  /** Whether an emergency message needs only one approval, from someone on the on-call list. */
+  singleApproval: boolean;
+  /** Staff ids of the on-call approvers; each must also hold one of the policy's approver roles. */
+  onCallApproverIds: string[];
+  /** Hours after the approval within which a second approver must review the message: 1 to 72. */
+  retrospectiveReviewHours: number;
+}
+
+export const MAX_RETROSPECTIVE_REVIEW_HOURS = 72;
 
 export const DEFAULT_ALLOWED_CONTENT_KINDS: ContentKind[] = ['template', 'text'];
 export const DEFAULT_INBOUND_RETENTION_DAYS = 7;
@@ -44,6 +62,29 @@ export function policyProblems(policy: GovernancePolicy, channelKind: ChannelKin
   }
   if (policy.quietHours && policy.quietHours.start === policy.quietHours.end) {
     problems.push('quiet hours must start and end at different times (use null for none)');
+  }
+  return [...problems, ...emergencyPathProblems(policy)];
+}
+
+/**
+ * The emergency path lowers sign-off to one on-call approval and sends at once: it means nothing
+ * when one approval is already the rule, it must let the emergency through quiet hours, and it
+ * needs someone on call.
+ */
+function emergencyPathProblems(policy: GovernancePolicy): string[] {
+  const emergency = policy.emergency;
+  if (!emergency?.singleApproval) return [];
+  const problems: string[] = [];
+  if (policy.approvalsRequired < 2) {
+    problems.push(
+      'a single emergency approval only changes anything when approvalsRequired is 2 or 3',
+    );
+  }
+  if (!policy.emergencyBypassesQuietHours) {
+    problems.push('the emergency path sends at once, so emergencyBypassesQuietHours must be true');
+  }
+  if (emergency.onCallApproverIds.length === 0) {
+    problems.push('name at least one on-call approver (emergency.onCallApproverIds)');
   }
   return problems;
 }

@@ -136,6 +136,11 @@ export interface AppConfig {
     /** Days the delivery rows of a finished send (and their receipts) are kept. */
     deliveryDays: number;
   };
+  /** What the content safeguards check at review. */
+  contentSafeguards: {
+    /** Domains a message's links may point to (a host matches a domain or its subdomains). */
+    linkAllowList: string[];
+  };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 

@@ -282,4 +282,9 @@ export class EnvironmentDto {
   @Min(1)
   @Max(24)
   CONSOLE_SESSION_LIFETIME_HOURS?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  CONTENT_LINK_ALLOWLIST?: string;
 }

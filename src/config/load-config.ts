@@ -12,6 +12,7 @@ import { ConfigurationError, type Environment } from './configuration-error.js';
 import { EnvironmentDto } from './environment.dto.js';
 import { phoneKeysConfig } from './phone-keys-config.js';
 import { whatsAppConfig } from './whatsapp-config.js';
+import { contentSafeguardsConfig } from './content-safeguards-config.js';
 
 export { ConfigurationError, type Environment } from './configuration-error.js';
 
@@ -100,6 +101,7 @@ export function loadConfig(env: Environment): AppConfig {
 
   const whatsapp = whatsAppConfig(dto, env, production, problems);
   const phoneKeys = phoneKeysConfig(dto, production, problems);
+  const contentSafeguards = contentSafeguardsConfig(dto, problems);
 
   if (problems.length > 0) throw new ConfigurationError(problems);
 
@@ -151,6 +153,7 @@ export function loadConfig(env: Environment): AppConfig {
       inDoubtSeconds: dto.FANOUT_IN_DOUBT_SECONDS ?? 60,
     },
     retention: { deliveryDays: dto.DELIVERY_RETENTION_DAYS ?? 90 },
+    contentSafeguards,
     logLevel: (dto.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
   };
 }

@@ -17,6 +17,11 @@ export const CONSOLE_NAVIGATION: readonly NavigationEntry[] = [
   { text: 'Messages', href: '/console/messages', roles: 'any' },
   { text: 'Review', href: '/console/review', roles: ['service_manager', 'comms_approver'] },
   {
+    text: 'Emergency reviews',
+    href: '/console/emergency-reviews',
+    roles: ['service_manager', 'comms_approver', 'admin'],
+  },
+  {
     text: 'Inbox',
     href: '/console/inbox',
     roles: ['officer', 'service_manager', 'comms_approver', 'admin'],

@@ -6,6 +6,7 @@ import { OrganisationModule } from '../organisation/organisation.module.js';
 import { ConsoleAuditModule } from './audit/console-audit.module.js';
 import { ConsoleStartController } from './console-start.controller.js';
 import { DeliveryPagesModule } from './delivery/delivery.module.js';
+import { ConsoleEmergencyModule } from './emergency/console-emergency.module.js';
 import { ConsoleInboxModule } from './inbox/console-inbox.module.js';
 import { LocalSignInController } from './local-sign-in.controller.js';
 import { ConsoleMessagesModule } from './messages/console-messages.module.js';
@@ -42,6 +43,7 @@ export class ConsoleModule {
         ConsoleSettingsModule,
         ConsoleResidentsModule,
         ConsoleInboxModule,
+        ConsoleEmergencyModule,
       ],
       controllers: [SignInController, signIn, ConsoleStartController],
       providers: [

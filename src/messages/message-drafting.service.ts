@@ -19,6 +19,7 @@ import type { MessageView } from './dto/message-view.dto.js';
 import type { CreateMessageDto, UpdateMessageDto } from './dto/message-input.dto.js';
 import { MessageRecords } from './message-records.service.js';
 import { toMessageView } from './message-view.mapper.js';
+import { ContentSafeguards } from './safeguards/content-safeguards.service.js';
 import { MessageErrors } from './messages.errors.js';
 import { MessagesRepository } from './messages.repository.js';
 import type { MessageVersionEntity } from './entities/message-version.entity.js';
@@ -36,6 +37,7 @@ export class MessageDraftingService {
     private readonly audit: AuditLog,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly safeguards: ContentSafeguards,
   ) {}
 
   async create(actor: Actor, input: CreateMessageDto): Promise<MessageView> {
@@ -70,7 +72,11 @@ export class MessageDraftingService {
         subject: { messageId: message.id, channelId: channel.id },
         data: { version: 1, contentHash: hash, serviceId, ...approvable },
       });
-      return toMessageView({ message, version, reviews: [], editors: [actor.id] }, channel.policy);
+      return toMessageView(
+        { message, version, reviews: [], editors: [actor.id] },
+        channel.policy,
+        this.safeguards.findingsOf(version.content),
+      );
     });
   }
 
@@ -133,7 +139,11 @@ export class MessageDraftingService {
           ...approvable,
         },
       });
-      return toMessageView(record, channel.policy);
+      return toMessageView(
+        record,
+        channel.policy,
+        this.safeguards.findingsOf(record.version.content),
+      );
     });
   }
 
@@ -157,7 +167,11 @@ export class MessageDraftingService {
           reviewRound: message.reviewRound,
         },
       });
-      return toMessageView(record, channel.policy);
+      return toMessageView(
+        record,
+        channel.policy,
+        this.safeguards.findingsOf(record.version.content),
+      );
     });
   }
 
@@ -184,7 +198,11 @@ export class MessageDraftingService {
         subject: { messageId: id, channelId: channel.id },
         data: { from, reason, version: message.currentVersion },
       });
-      return toMessageView(record, channel.policy);
+      return toMessageView(
+        record,
+        channel.policy,
+        this.safeguards.findingsOf(record.version.content),
+      );
     });
   }
 

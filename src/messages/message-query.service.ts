@@ -8,6 +8,7 @@ import type { MessageListView, MessageView } from './dto/message-view.dto.js';
 import type { ListMessagesQueryDto } from './dto/message-input.dto.js';
 import { MessageRecords } from './message-records.service.js';
 import { toMessageView } from './message-view.mapper.js';
+import { ContentSafeguards } from './safeguards/content-safeguards.service.js';
 import { MessageErrors } from './messages.errors.js';
 import { type MessageRecord, MessagesRepository } from './messages.repository.js';
 
@@ -36,11 +37,15 @@ export class MessageQueryService {
     private readonly channels: ChannelsService,
     private readonly deliveries: DeliveriesService,
     private readonly reports: DeliveryReports,
+    private readonly safeguards: ContentSafeguards,
   ) {}
 
   async get(actor: Actor, id: string): Promise<MessageView> {
     const { record, channel } = await this.records.visible(actor, id, { lock: false });
-    const [view] = await this.withDelivery([record], [toMessageView(record, channel.policy)]);
+    const [view] = await this.withDelivery(
+      [record],
+      [toMessageView(record, channel.policy, this.safeguards.findingsOf(record.version.content))],
+    );
     return view;
   }
 
@@ -111,7 +116,9 @@ export class MessageQueryService {
     );
     const items = records.flatMap((record) => {
       const policy = policies.get(record.message.channelId);
-      return policy ? [toMessageView(record, policy)] : [];
+      return policy
+        ? [toMessageView(record, policy, this.safeguards.findingsOf(record.version.content))]
+        : [];
     });
     const last = records.at(-1);
     return {

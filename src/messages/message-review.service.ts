@@ -5,6 +5,8 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../jobs/job-queue.js';
 import type { Actor } from '../organisation/actor.js';
 import { planDispatch } from './domain/dispatch-plan.js';
+import { approvalRequirement, retrospectiveReviewDue } from './domain/emergency-path.js';
+import { openEmergencyReview } from '../emergency-reviews/open-emergency-review.js';
 import { approvalRefusal, type ChannelFacts } from './domain/message-access.js';
 import { nextStatus } from './domain/message-workflow.js';
 import type { MessageView } from './dto/message-view.dto.js';
@@ -13,6 +15,8 @@ import { MessagingReach } from '../residents/reach/messaging-reach.service.js';
 import { currentApprovers, toMessageView } from './message-view.mapper.js';
 import { MessageErrors } from './messages.errors.js';
 import { type MessageRecord, MessagesRepository } from './messages.repository.js';
+import { approvalOverride } from './safeguards/approval-override.js';
+import { ContentSafeguards } from './safeguards/content-safeguards.service.js';
 
 /** What a dispatch job carries: the sender re-checks the hash against the message before sending. */
 export interface DispatchJobData {
@@ -32,9 +36,16 @@ export class MessageReviewService {
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly reach: MessagingReach,
+    private readonly safeguards: ContentSafeguards,
   ) {}
 
-  async approve(actor: Actor, id: string, version: number, comment?: string): Promise<MessageView> {
+  async approve(
+    actor: Actor,
+    id: string,
+    version: number,
+    comment?: string,
+    overrideReason?: string,
+  ): Promise<MessageView> {
     return this.uow.run(async () => {
       const { record, channel } = await this.records.visible(actor, id, { lock: true });
       const { message } = record;
@@ -46,9 +57,32 @@ export class MessageReviewService {
       }
       const approvers = currentApprovers(record);
       if (approvers.includes(actor.id)) throw MessageErrors.alreadyApproved();
+      // Content safeguards: findings need a reason (409 without), recorded with the approval.
+      const override = approvalOverride(
+        this.safeguards.findingsOf(record.version.content),
+        overrideReason,
+      );
 
       const approvals = approvers.length + 1;
-      const { approvalsRequired } = channel.policy;
+      // The emergency path: one on-call approval sends an emergency, owing a retrospective review.
+      const { approvalsRequired, emergencyPath } = approvalRequirement({
+        policy: channel.policy,
+        priority: record.version.priority,
+        approverId: actor.id,
+        editors: record.editors,
+        approvals,
+      });
+      if (emergencyPath) {
+        const approvedAt = this.clock.now();
+        await openEmergencyReview(this.uow, {
+          messageId: id,
+          version,
+          channelId: channel.id,
+          approvedBy: actor.id,
+          approvedAt,
+          dueAt: retrospectiveReviewDue(channel.policy, approvedAt),
+        });
+      }
       await this.audit.record({
         type: 'message.approved',
         actor: { kind: 'staff', id: actor.id },
@@ -59,6 +93,8 @@ export class MessageReviewService {
           approvals,
           approvalsRequired,
           comment: comment ?? null,
+          ...override,
+          ...(emergencyPath ? { emergencyPath: true } : {}),
         },
       });
 
@@ -83,7 +119,11 @@ export class MessageReviewService {
         },
         final ? message : undefined,
       );
-      return toMessageView({ ...record, reviews: [...record.reviews, review] }, channel.policy);
+      return toMessageView(
+        { ...record, reviews: [...record.reviews, review] },
+        channel.policy,
+        this.safeguards.findingsOf(record.version.content),
+      );
     });
   }
 
@@ -114,7 +154,11 @@ export class MessageReviewService {
         subject: { messageId: id, channelId: channel.id },
         data: { version: version.version, contentHash: version.contentHash, comment },
       });
-      return toMessageView({ ...record, reviews: [...record.reviews, review] }, channel.policy);
+      return toMessageView(
+        { ...record, reviews: [...record.reviews, review] },
+        channel.policy,
+        this.safeguards.findingsOf(record.version.content),
+      );
     });
   }
 

@@ -1,6 +1,7 @@
 import type { GovernancePolicy } from '../channels/governance-policy.js';
 import type { DeliveryView, MessageView } from './dto/message-view.dto.js';
 import type { MessageRecord } from './messages.repository.js';
+import type { ContentFinding } from './safeguards/content-finding.js';
 
 /** Approvals that count: of the current version, in the current review round, one per person. */
 export function currentApprovers(record: MessageRecord): string[] {
@@ -30,7 +31,12 @@ export const NOTHING_SENT: DeliveryView = {
   notSent: 0,
 };
 
-export function toMessageView(record: MessageRecord, policy: GovernancePolicy): MessageView {
+/** `findings`: the content safeguards' findings in the current version (ContentSafeguards). */
+export function toMessageView(
+  record: MessageRecord,
+  policy: GovernancePolicy,
+  findings: ContentFinding[],
+): MessageView {
   const { message, version, reviews } = record;
   const approvers = currentApprovers(record);
   const current = (version_: number, round: number) =>
@@ -47,6 +53,7 @@ export function toMessageView(record: MessageRecord, policy: GovernancePolicy): 
     priority: version.priority,
     sendAt: version.sendAt?.toISOString() ?? null,
     emergencyReason: version.emergencyReason,
+    contentFindings: findings,
     createdBy: message.createdBy,
     editors: record.editors,
     approvals: reviews

@@ -104,7 +104,7 @@ export class MessagesController {
     @Param('id', UuidParam) id: string,
     @Body() body: ApproveMessageDto,
   ): Promise<MessageView> {
-    return this.review.approve(actor, id, body.version, body.comment);
+    return this.review.approve(actor, id, body.version, body.comment, body.overrideReason);
   }
 
   @Post(':id/request-changes')

@@ -14,6 +14,7 @@ import { MessageTestSendService } from './message-test-send.service.js';
 import { MessageDispatchService } from './message-dispatch.service.js';
 import { MessagesController } from './messages.controller.js';
 import { MessagesRepository } from './messages.repository.js';
+import { ContentSafeguards } from './safeguards/content-safeguards.service.js';
 
 @Module({
   imports: [
@@ -34,9 +35,11 @@ import { MessagesRepository } from './messages.repository.js';
     MessageQueryService,
     MessageTestSendService,
     MessageDispatchService,
+    ContentSafeguards,
   ],
   // The API's controller and the console's pages use the same services.
   exports: [
+    ContentSafeguards,
     MessageDispatchService,
     MessageDraftingService,
     MessageReviewService,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -20,7 +21,11 @@ import {
 } from 'class-validator';
 import { IsTimeZone } from '../../common/http/is-time-zone.validator.js';
 import { APPROVER_ROLES, type ApproverRole } from '../../organisation/role.js';
-import type { ChannelKind, ContentKind } from '../governance-policy.js';
+import {
+  type ChannelKind,
+  type ContentKind,
+  MAX_RETROSPECTIVE_REVIEW_HOURS,
+} from '../governance-policy.js';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -36,6 +41,34 @@ export class QuietHoursDto {
   @ApiProperty({ example: 'Europe/London' })
   @IsTimeZone()
   timeZone: string;
+}
+
+export class EmergencyPathDto {
+  @ApiProperty({ description: 'One approval from an on-call approver sends an emergency message' })
+  @IsBoolean()
+  singleApproval: boolean;
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description:
+      "Staff ids of the on-call approvers; each must hold one of the policy's approver roles",
+  })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  onCallApproverIds: string[];
+
+  @ApiProperty({
+    minimum: 1,
+    maximum: MAX_RETROSPECTIVE_REVIEW_HOURS,
+    description: 'Hours a second approver has to review an emergency sent on one approval',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RETROSPECTIVE_REVIEW_HOURS)
+  retrospectiveReviewHours: number;
 }
 
 export class GovernancePolicyDto {
@@ -83,6 +116,13 @@ export class GovernancePolicyDto {
   @Min(1)
   @Max(365)
   inboundRetentionDays?: number;
+
+  @ApiPropertyOptional({ type: EmergencyPathDto, nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EmergencyPathDto)
+  emergency?: EmergencyPathDto | null;
 }
 
 export class WhatsAppNumberDto {
@@ -136,6 +176,8 @@ export class GovernancePolicyView {
   @ApiProperty() emergencyBypassesQuietHours: boolean;
   @ApiProperty({ enum: ['template', 'text'], isArray: true }) allowedContentKinds: ContentKind[];
   @ApiProperty({ minimum: 1, maximum: 365 }) inboundRetentionDays: number;
+  @ApiPropertyOptional({ type: EmergencyPathDto, nullable: true })
+  emergency?: EmergencyPathDto | null;
 }
 
 export class WhatsAppNumberView {

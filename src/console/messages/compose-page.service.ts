@@ -16,6 +16,21 @@ import { draftableChannels } from './message-actions.js';
 import { costText, residentsText } from './message-display.js';
 import { quietHoursWarning } from './quiet-hours-warning.js';
 import { whatsappPreview } from './whatsapp-preview.js';
+import { contentChecks } from './content-checks.js';
+import type { MessageContent } from '../../messages/domain/message-content.js';
+import { ContentSafeguards } from '../../messages/safeguards/content-safeguards.service.js';
+
+/** What the officer typed, as the content the saved message would hold. */
+function contentOf(values: ComposeValues): MessageContent {
+  return values.kind === 'text'
+    ? { kind: 'text', body: values.body }
+    : {
+        kind: 'template',
+        templateName: values.templateName,
+        language: values.language,
+        parameters: values.parameters,
+      };
+}
 
 export interface ReachSummary {
   residents: number;
@@ -32,6 +47,7 @@ export class ComposePage {
     private readonly counts: AudienceCounts,
     private readonly organisation: OrganisationService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly safeguards: ContentSafeguards,
   ) {}
 
   /** How many residents the audience reaches now and what it would cost; null until it is whole. */
@@ -119,6 +135,11 @@ export class ComposePage {
       }),
       reach: await this.reach(values.areas, values.topics),
       checked: options.checked ?? false,
+      // As the saved message would be checked.
+      contentChecks: contentChecks(
+        this.safeguards.findingsOf(contentOf(values)),
+        contentOf(values),
+      ),
       quietHours: channel
         ? this.quietHoursWarning(channel, sendAtFrom(values).sendAt, values.priority)
         : null,

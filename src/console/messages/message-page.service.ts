@@ -9,6 +9,7 @@ import { OrganisationService } from '../../organisation/organisation.service.js'
 import { ComposePage } from './compose-page.service.js';
 import type { FieldError } from './compose-form.js';
 import { messageActions } from './message-actions.js';
+import { contentChecks } from './content-checks.js';
 import {
   clockTime,
   dateTime,
@@ -115,6 +116,7 @@ export class MessagePage {
     const errors = options.errors ?? [];
     return {
       message,
+      contentChecks: contentChecks(message.contentFindings, message.content),
       errors,
       errorList: errors.map((e) =>
         e.field ? { text: e.text, href: `#${e.field}` } : { text: e.text },

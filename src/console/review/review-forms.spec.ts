@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conflict, forbidden } from '../../common/errors/crier-error.js';
 import {
   COMMENT_MAX,
+  OVERRIDE_REASON_MAX,
   parseApproveForm,
   parseChangesForm,
   parseVersion,
@@ -20,7 +21,7 @@ describe('parseVersion', () => {
 describe('parseApproveForm', () => {
   it('takes the version and an optional, trimmed comment', () => {
     expect(parseApproveForm({ version: '2', comment: '  Fine  ' })).toEqual({
-      form: { version: 2, comment: 'Fine' },
+      form: { version: 2, comment: 'Fine', overrideReason: '' },
       problems: [],
     });
     expect(parseApproveForm({ version: '2' }).problems).toEqual([]);
@@ -28,6 +29,16 @@ describe('parseApproveForm', () => {
   it('refuses a missing version and an overlong comment', () => {
     const { problems } = parseApproveForm({ comment: 'x'.repeat(COMMENT_MAX + 1) });
     expect(problems.map((p) => p.href)).toEqual(['#decision', '#approve-comment']);
+  });
+  it('takes a trimmed reason for approving over content findings, up to its limit', () => {
+    expect(
+      parseApproveForm({ version: '1', overrideReason: ' The council’s number ' }).form,
+    ).toEqual({ version: 1, comment: '', overrideReason: 'The council’s number' });
+    const { problems } = parseApproveForm({
+      version: '1',
+      overrideReason: 'x'.repeat(OVERRIDE_REASON_MAX + 1),
+    });
+    expect(problems.map((p) => p.href)).toEqual(['#override-reason']);
   });
 });
 
@@ -56,6 +67,10 @@ describe('reviewRefusal', () => {
     expect(reviewRefusal(conflict('TEST_PHONE_NOT_REGISTERED', 'x'), 'test').href).toBe(
       '#test-phone',
     );
+    expect(reviewRefusal(conflict('CONTENT_FINDINGS_NEED_REASON', 'x'), 'approve')).toEqual({
+      text: expect.stringContaining('Enter why this message can be approved') as string,
+      href: '#override-reason',
+    });
   });
   it('rethrows anything it does not expect', () => {
     const unexpected = new Error('database down');

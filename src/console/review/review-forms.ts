@@ -7,6 +7,8 @@ export interface FormProblem {
 }
 
 export const COMMENT_MAX = 2000;
+/** As the API's ApproveMessageDto.overrideReason. */
+export const OVERRIDE_REASON_MAX = 1000;
 
 /** The version the reviewer was looking at, from the form's hidden field. */
 export function parseVersion(value: unknown): number | undefined {
@@ -18,13 +20,19 @@ const trimmed = (value: unknown): string => (typeof value === 'string' ? value.t
 export interface ApproveForm {
   version?: number;
   comment: string;
+  /** Why the message may go out despite the content checks' findings; empty when not given. */
+  overrideReason: string;
 }
 
 export function parseApproveForm(body: Record<string, unknown>): {
   form: ApproveForm;
   problems: FormProblem[];
 } {
-  const form = { version: parseVersion(body.version), comment: trimmed(body.comment) };
+  const form = {
+    version: parseVersion(body.version),
+    comment: trimmed(body.comment),
+    overrideReason: trimmed(body.overrideReason),
+  };
   const problems: FormProblem[] = [];
   if (form.version === undefined) {
     problems.push({ text: 'Reload the page and review the message again', href: '#decision' });
@@ -33,6 +41,12 @@ export function parseApproveForm(body: Record<string, unknown>): {
     problems.push({
       text: `Comment must be ${COMMENT_MAX} characters or fewer`,
       href: '#approve-comment',
+    });
+  }
+  if (form.overrideReason.length > OVERRIDE_REASON_MAX) {
+    problems.push({
+      text: `Your reason must be ${OVERRIDE_REASON_MAX} characters or fewer`,
+      href: '#override-reason',
     });
   }
   return { form, problems };
@@ -84,6 +98,11 @@ export function reviewRefusal(error: unknown, form: 'approve' | 'changes' | 'tes
       return {
         text: 'You have already approved this version. Someone else must add theirs.',
         href,
+      };
+    case 'CONTENT_FINDINGS_NEED_REASON':
+      return {
+        text: 'Enter why this message can be approved with the content checks’ findings, or send it back for changes',
+        href: '#override-reason',
       };
     case 'TEST_PHONE_NOT_REGISTERED':
       return { text: 'Add your test phone number before you send a test', href: '#test-phone' };

@@ -8,6 +8,7 @@ import type { Actor } from '../../organisation/actor.js';
 import { OrganisationService } from '../../organisation/organisation.service.js';
 import { TestPhoneService } from '../../organisation/test-phone.service.js';
 import { whatsappPreview } from '../messages/whatsapp-preview.js';
+import { contentChecks } from '../messages/content-checks.js';
 import { AudienceCounts } from '../../residents/counts/audience-counts.service.js';
 import {
   changedDetails,
@@ -119,6 +120,7 @@ export class ReviewPages {
 
     return {
       message,
+      contentChecks: contentChecks(message.contentFindings, message.content),
       status: statusTag(message.status),
       channelName: channel.name,
       preview: preview(contentText(message.content)),

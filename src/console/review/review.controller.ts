@@ -9,6 +9,7 @@ import { page, type Page, SeeOther } from '../../web/page.js';
 import {
   COMMENT_MAX,
   type FormProblem,
+  OVERRIDE_REASON_MAX,
   parseApproveForm,
   parseChangesForm,
   parseVersion,
@@ -22,7 +23,7 @@ export const APPROVERS: Role[] = ['service_manager', 'comms_approver'];
 /** What a re-rendered review page keeps: the problems and what the reviewer typed. */
 interface Feedback {
   errors?: FormProblem[];
-  values?: { approveComment?: string; changesComment?: string };
+  values?: { approveComment?: string; overrideReason?: string; changesComment?: string };
 }
 
 const BANNERS: Record<string, string> = {
@@ -68,7 +69,14 @@ export class ReviewController {
     const { form, problems } = parseApproveForm(body);
     if (problems.length === 0) {
       const refused = await refusalOf(
-        () => this.review.approve(actor, id, form.version!, form.comment || undefined),
+        () =>
+          this.review.approve(
+            actor,
+            id,
+            form.version!,
+            form.comment || undefined,
+            form.overrideReason || undefined,
+          ),
         'approve',
       );
       if (!refused) throw new SeeOther(`/console/messages/${id}/review?approved=1`);
@@ -78,7 +86,10 @@ export class ReviewController {
       actor,
       id,
       {},
-      { errors: problems, values: { approveComment: form.comment } },
+      {
+        errors: problems,
+        values: { approveComment: form.comment, overrideReason: form.overrideReason },
+      },
     );
   }
 
@@ -140,6 +151,8 @@ export class ReviewController {
       ...(await this.pages.review(actor, id, query)),
       errors,
       approveCommentError: fieldError('#approve-comment'),
+      overrideReasonError: fieldError('#override-reason'),
+      overrideReasonMax: OVERRIDE_REASON_MAX,
       changesCommentError: fieldError('#changes-comment'),
       values: feedback.values ?? {},
       commentMax: COMMENT_MAX,

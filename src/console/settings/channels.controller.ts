@@ -138,7 +138,11 @@ export class ChannelsPageController {
     const { values, policy, problems } = parsePolicyForm(body);
     if (!policy) return this.renderPolicy(channel, values, modelId, problems);
     try {
-      await this.channels.replacePolicy(actor, id, policy);
+      // The form does not edit the emergency path (API only): keep the channel's as it is.
+      await this.channels.replacePolicy(actor, id, {
+        ...policy,
+        emergency: channel.policy.emergency,
+      });
     } catch (error) {
       const refusals = policyRefusals(error, '#approverRoles');
       if (!refusals) throw error;

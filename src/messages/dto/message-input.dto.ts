@@ -172,6 +172,16 @@ export class ApproveMessageDto {
   @IsString()
   @Length(1, 2000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description:
+      'why the message may go out despite its contentFindings; required when it has any, and recorded in the audit log',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  overrideReason?: string;
 }
 
 export class RequestChangesDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MESSAGE_STATUSES, type MessageStatus, type Priority } from '../domain/message-status.js';
+import { FINDING_CODES, type FindingCode } from '../safeguards/content-finding.js';
 import { AudienceDto, MessageContentDto } from './message-input.dto.js';
 
 export class ApprovalView {
@@ -33,6 +34,22 @@ export class DeliveryView {
   notSent: number;
 }
 
+export class ContentFindingView {
+  @ApiProperty({ enum: FINDING_CODES }) code: FindingCode;
+  @ApiProperty({ description: 'what was found and what to do, in plain words' }) message: string;
+  @ApiProperty({
+    description:
+      'the text found; phone, NHS and National Insurance numbers masked but for their last two digits',
+    example: '••• ••• ••19',
+  })
+  excerpt: string;
+  @ApiProperty({ description: 'the part a resident reads: body, or parameters.0, parameters.1...' })
+  field: string;
+  @ApiProperty({ description: 'where the finding starts in that part (UTF-16 offset)' })
+  start: number;
+  @ApiProperty() end: number;
+}
+
 export class MessageView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) channelId: string;
@@ -45,6 +62,12 @@ export class MessageView {
   @ApiProperty({ enum: ['routine', 'emergency'] }) priority: Priority;
   @ApiProperty({ format: 'date-time', nullable: true }) sendAt: string | null;
   @ApiProperty({ nullable: true }) emergencyReason: string | null;
+  @ApiProperty({
+    type: [ContentFindingView],
+    description:
+      'what the content safeguards found in the current version; approving over any needs overrideReason',
+  })
+  contentFindings: ContentFindingView[];
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({
     type: [String],

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors, parseEmergencyReviewForm, ukDateTime } from './emergency-review-form.js';
+
+describe('parseEmergencyReviewForm', () => {
+  it('accepts an outcome and a comment, trimmed', () => {
+    const form = parseEmergencyReviewForm({
+      outcome: 'appropriate',
+      comment: '  Flood warning was right. ',
+    });
+    expect(form.problems).toEqual([]);
+    expect(form.verdict).toEqual({ outcome: 'appropriate', comment: 'Flood warning was right.' });
+  });
+
+  it('asks for both when neither is given, keeping what was typed', () => {
+    const form = parseEmergencyReviewForm({ comment: '   ' });
+    expect(form.verdict).toBeUndefined();
+    expect(form.problems.map((problem) => problem.href)).toEqual(['#outcome', '#comment']);
+    expect(form.values).toEqual({ outcome: '', comment: '   ' });
+    expect(fieldErrors(form.problems).comment.text).toMatch(/Enter a comment/);
+  });
+
+  it('refuses an outcome that is not one of the two', () => {
+    const form = parseEmergencyReviewForm({ outcome: 'maybe', comment: 'Hmm' });
+    expect(form.problems).toEqual([expect.objectContaining({ href: '#outcome' })]);
+  });
+
+  it('refuses a comment that is too long', () => {
+    const form = parseEmergencyReviewForm({ outcome: 'appropriate', comment: 'x'.repeat(2001) });
+    expect(form.problems).toEqual([expect.objectContaining({ href: '#comment' })]);
+  });
+});
+
+describe('ukDateTime', () => {
+  it('shows UK time, in BST in summer and GMT in winter', () => {
+    expect(ukDateTime('2026-07-01T20:05:00Z')).toBe('1 July 2026 at 9:05pm');
+    expect(ukDateTime('2026-01-10T09:30:00Z')).toBe('10 January 2026 at 9:30am');
+  });
+});
