@@ -17,6 +17,7 @@ import { EmergencyReviewsModule } from './emergency-reviews/emergency-reviews.mo
 import { InboxModule } from './inbox/inbox.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MessagesModule } from './messages/messages.module.js';
+import { PollsModule } from './polls/polls.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
 import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module.js';
 import { PostcodesModule } from './postcodes/postcodes.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         FanoutModule,
         ResidentsModule,
         InboxModule,
+        PollsModule,
         EmergencyReviewsModule,
         ResidentPagesModule,
         PostcodesModule,

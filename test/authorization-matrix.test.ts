@@ -71,6 +71,25 @@ describe('authorisation: every route against every role', () => {
     if (created.status !== 201) throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
     return created.body.id;
   };
+  /** A draft carrying a snap poll, which the role may see. */
+  const pollDraftFor = async (role: RoleName) => {
+    const writer = role === 'service_manager' ? council.youthOfficer : council.officer;
+    const channel =
+      role === 'service_manager' ? council.channels.youth : council.channels.corporate;
+    const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+    const created = await api.create(
+      writer,
+      templateMessage(channel, {
+        content: {
+          kind: 'text',
+          body: 'Should the market move to Sunday?',
+          poll: { options: ['Yes', 'No'], closesAt },
+        },
+      }),
+    );
+    if (created.status !== 201) throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
+    return created.body.id;
+  };
   const inReviewFor = async (role: RoleName) => {
     const writer = role === 'service_manager' ? council.youthOfficer : council.officer;
     const id = await draftFor(role, writer);
@@ -429,6 +448,23 @@ describe('authorisation: every route against every role', () => {
       allowed: 'any',
       ok: 200,
       prepare: async (_, role) => ({ path: `/api/v1/messages/${await draftFor(role)}/test-sends` }),
+    },
+    // Snap poll results (src/polls): whoever may see the message.
+    {
+      method: 'get',
+      route: '/api/v1/messages/:id/poll',
+      allowed: 'any',
+      ok: 200,
+      prepare: async (_, role) => ({ path: `/api/v1/messages/${await pollDraftFor(role)}/poll` }),
+    },
+    {
+      method: 'get',
+      route: '/api/v1/messages/:id/poll/export.csv',
+      allowed: 'any',
+      ok: 200,
+      prepare: async (_, role) => ({
+        path: `/api/v1/messages/${await pollDraftFor(role)}/poll/export.csv`,
+      }),
     },
     {
       method: 'get',

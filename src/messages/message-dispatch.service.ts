@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import type { Audience, MessageContent } from './domain/message-content.js';
+import type { OutboundContent } from '../dispatch/outbound-message.js';
+import type { Audience } from './domain/message-content.js';
+import { outboundContent } from './domain/outbound-content.js';
 import { nextStatus } from './domain/message-workflow.js';
 import { versionMatchesItsHash } from './domain/version-integrity.js';
 import type { DispatchJobData } from './message-review.service.js';
@@ -12,7 +14,8 @@ export interface DueMessage {
   messageId: string;
   channelId: string;
   version: number;
-  content: MessageContent;
+  /** As the dispatcher sends it: a poll's options are buttons or a list naming this message. */
+  content: OutboundContent;
   audience: Audience;
   /** False until the fan-out has fixed who receives it. */
   recipientsFrozen: boolean;
@@ -81,7 +84,7 @@ export class MessageDispatchService {
       messageId,
       channelId: record.message.channelId,
       version: record.version.version,
-      content: record.version.content,
+      content: outboundContent(messageId, record.version.content),
       audience: record.version.audience,
       recipientsFrozen: record.message.recipientsFrozenAt !== null,
     };

@@ -174,6 +174,11 @@ export class MessageReviewService {
       priority: version.priority,
       policy: channel.policy,
     });
+    // A poll that would close before it goes out (say, held for quiet hours) asks nobody anything.
+    const poll = version.content.poll;
+    if (poll && Date.parse(poll.closesAt) <= plan.runAt.getTime()) {
+      throw MessageErrors.pollClosesBeforeSending(plan.runAt.toISOString());
+    }
     const transition = nextStatus(message.status, plan.later ? 'schedule' : 'start_sending', {
       dispatchLater: plan.later,
     });

@@ -9,6 +9,7 @@ import { TestPhoneService } from '../organisation/test-phone.service.js';
 import { maskPhoneNumber } from '../phone-numbers/phone-number.js';
 import { PhoneVault } from '../phone-numbers/phone-vault.js';
 import { approvalRefusal } from './domain/message-access.js';
+import { outboundContent } from './domain/outbound-content.js';
 import { versionMatchesItsHash } from './domain/version-integrity.js';
 import type { TestSendListView, TestSendView } from './dto/test-send.dto.js';
 import { MessageRecords } from './message-records.service.js';
@@ -67,7 +68,7 @@ export class MessageTestSendService {
       channel: { id: channel.id, provider: sending.provider, phoneNumberId: sending.phoneNumberId },
       channelPaused: false,
       to: phone,
-      content: record.version.content,
+      content: outboundContent(id, record.version.content),
     });
     await this.uow.run(async () => {
       if (outcome.ok) {

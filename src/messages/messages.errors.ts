@@ -59,6 +59,14 @@ export const MessageErrors = {
     badInput('EMERGENCY_REASON_NOT_ALLOWED', 'Only emergency messages carry an emergencyReason.'),
   sendAtInPast: () =>
     badInput('SEND_AT_IN_PAST', 'sendAt is in the past; choose a later time or omit it.'),
+  pollClosesBeforeSending: (dispatchAt: string) =>
+    conflict(
+      'POLL_CLOSES_BEFORE_SENDING',
+      `The poll would close before the message goes out (${dispatchAt}): edit its closing time and ask for sign-off again.`,
+      { dispatchAt },
+    ),
+  invalidPoll: (problems: string[]) =>
+    badInput('INVALID_POLL', `The poll cannot go out: ${problems.join('; ')}.`, { problems }),
   sendAtTooFar: () => badInput('SEND_AT_TOO_FAR', 'sendAt must be within a year.'),
   invalidCursor: () => badInput('INVALID_CURSOR', 'The cursor is not one this list gave out.'),
   testNotAvailable: (status: string) =>

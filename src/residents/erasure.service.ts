@@ -38,6 +38,7 @@ export class ErasureService {
       const inboundMessagesDeleted = await this.records.deleteInboundFrom(phoneHash);
       const inboxConversationsDeleted = await this.records.deleteInboxConversationsWith(phoneHash);
       const deliveriesRedacted = await this.records.redactDeliveriesTo(phoneHash);
+      const pollAnswersDeleted = await this.records.deletePollAnswersOf(phoneHash);
       const pendingOptInsDeleted =
         (await this.records.deletePendingRequestsFrom(phoneHash)) +
         (await this.records.deleteJoinConversation(phoneHash));
@@ -49,6 +50,7 @@ export class ErasureService {
         inboundMessagesDeleted,
         inboxConversationsDeleted,
         deliveriesRedacted,
+        pollAnswersDeleted,
         pendingOptInsDeleted,
       };
       await this.audit.record({ type: 'privacy.erased', actor: by, data: counts });

@@ -89,6 +89,14 @@ export interface JoinConversationRecord {
   expiresAt: Date;
 }
 
+/** A resident's answer to a snap poll, as their subject-access bundle shows it. */
+export interface PollAnswerRecord {
+  messageId: string;
+  option: string | null;
+  answeredAt: Date;
+  providerMessageId: string;
+}
+
 @Injectable()
 export class ResidentRecordsRepository {
   constructor(private readonly uow: UnitOfWork) {}
@@ -263,6 +271,43 @@ export class ResidentRecordsRepository {
       [phoneHash],
     );
     return Number(row?.n ?? 0);
+  }
+
+  /** Every snap poll answer the number gave (the latest per poll), with the option's words. */
+  async pollAnswersOf(phoneHash: string): Promise<PollAnswerRecord[]> {
+    const rows = await this.query<
+      {
+        message_id: string;
+        option: string | null;
+        answered_at: Date;
+        provider_message_id: string;
+      }[]
+    >(
+      `SELECT p.message_id, p.answered_at, p.provider_message_id,
+              v.content -> 'poll' -> 'options' ->> p.option_index AS option
+         FROM poll_answers p
+         JOIN messages m ON m.id = p.message_id
+         JOIN message_versions v ON v.message_id = m.id AND v.version = m.current_version
+        WHERE p.voter_hash = $1
+        ORDER BY p.answered_at`,
+      [phoneHash],
+    );
+    return rows.map((row) => ({
+      messageId: row.message_id,
+      option: row.option,
+      answeredAt: row.answered_at,
+      providerMessageId: row.provider_message_id,
+    }));
+  }
+
+  /** The number's poll answers; tallies recorded when a poll closed stay, as bare counts. */
+  async deletePollAnswersOf(phoneHash: string): Promise<number> {
+    const rows = await this.query<{ message_id: string }[]>(
+      `WITH gone AS (DELETE FROM poll_answers WHERE voter_hash = $1 RETURNING message_id)
+       SELECT message_id FROM gone`,
+      [phoneHash],
+    );
+    return rows.length;
   }
 
   /** Web opt-in requests still waiting for confirmation: they hold the number too. */

@@ -38,14 +38,16 @@ export class SubjectAccessService {
     const subscriber = await this.subscribers.findByHash(phoneHash);
     // Read outside a transaction: reading the log first sequences it, in a transaction of its own.
     const auditEvents = subscriber ? await this.auditQuery.eventsAboutResident(subscriber.id) : [];
-    const [consents, deliveries, inbound, suppression, pending, join] = await Promise.all([
-      subscriber ? this.subscribers.consentsOf(subscriber.id) : [],
-      this.records.deliveriesTo(phoneHash),
-      this.records.inboundFrom(phoneHash),
-      this.suppressions.find(phoneHash),
-      this.records.pendingRequestsFrom(phoneHash),
-      this.records.joinConversationOf(phoneHash),
-    ]);
+    const [consents, deliveries, inbound, suppression, pending, join, pollAnswers] =
+      await Promise.all([
+        subscriber ? this.subscribers.consentsOf(subscriber.id) : [],
+        this.records.deliveriesTo(phoneHash),
+        this.records.inboundFrom(phoneHash),
+        this.suppressions.find(phoneHash),
+        this.records.pendingRequestsFrom(phoneHash),
+        this.records.joinConversationOf(phoneHash),
+        this.records.pollAnswersOf(phoneHash),
+      ]);
     const view: SubjectAccessView = {
       phone: maskPhoneNumber(phone),
       generatedAt: this.clock.now().toISOString(),
@@ -102,6 +104,10 @@ export class SubjectAccessService {
         updatedAt: join.updatedAt.toISOString(),
         expiresAt: join.expiresAt.toISOString(),
       },
+      pollAnswers: pollAnswers.map((answer) => ({
+        ...answer,
+        answeredAt: answer.answeredAt.toISOString(),
+      })),
       auditEvents: auditEvents.map(({ seq, type, recordedAt, actor: by, subject, data }) => ({
         seq,
         type,
@@ -125,6 +131,7 @@ export class SubjectAccessService {
             suppressed: suppression !== null,
             pendingOptIns: view.pendingOptIns.length,
             joinConversation: join !== null,
+            pollAnswers: view.pollAnswers.length,
             auditEvents: view.auditEvents.length,
           },
         },

@@ -51,7 +51,24 @@ export const SUBSCRIPTION_CONFIRMATION: Template = {
   ],
 };
 
-export const BUILT_IN_TEMPLATES: readonly Template[] = [AREA_ALERT, SUBSCRIPTION_CONFIRMATION];
+/** A consultation question residents answer with a tap: Crier's snap polls on a template. */
+export const SNAP_POLL: Template = {
+  name: 'snap_poll',
+  language: 'en_GB',
+  category: 'UTILITY',
+  body: '{{1}}',
+  buttons: [
+    { type: 'QUICK_REPLY', text: 'Yes' },
+    { type: 'QUICK_REPLY', text: 'No' },
+    { type: 'QUICK_REPLY', text: 'Not sure' },
+  ],
+};
+
+export const BUILT_IN_TEMPLATES: readonly Template[] = [
+  AREA_ALERT,
+  SUBSCRIPTION_CONFIRMATION,
+  SNAP_POLL,
+];
 
 export function parameterCount(template: Template): number {
   return new Set(template.body.match(/\{\{\d+\}\}/g) ?? []).size;

@@ -112,6 +112,7 @@ describe('subjectAccessSections', () => {
       suppression: { reason: 'stop', since: '2024-05-01T09:00:00Z' },
       pendingOptIns: [],
       joinConversation: null,
+      pollAnswers: [],
       auditEvents: [],
     };
     const sections = subjectAccessSections(bundle);

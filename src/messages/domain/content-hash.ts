@@ -9,13 +9,19 @@ export function normaliseAudience(audience: Audience): Audience {
 }
 
 function normaliseContent(content: MessageContent): MessageContent {
+  // A message without a poll hashes as it always has, so approvals given before polls existed
+  // still match their stored versions.
+  const poll = content.poll
+    ? { poll: { options: [...content.poll.options], closesAt: content.poll.closesAt } }
+    : {};
   return content.kind === 'text'
-    ? { kind: 'text', body: content.body }
+    ? { kind: 'text', body: content.body, ...poll }
     : {
         kind: 'template',
         templateName: content.templateName,
         language: content.language,
         parameters: [...content.parameters],
+        ...poll,
       };
 }
 

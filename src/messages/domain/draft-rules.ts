@@ -4,6 +4,7 @@ import { MessageErrors } from '../messages.errors.js';
 import { normaliseAudience } from './content-hash.js';
 import type { ApprovableContent, Audience, MessageContent } from './message-content.js';
 import type { Priority } from './message-status.js';
+import { pollProblems } from './poll-definition.js';
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
 /** A send time a little in the past is a slow form, not a mistake: treat it as "now". */
@@ -13,10 +14,18 @@ const TEMPLATE_FIELDS = ['templateName', 'language', 'parameters'] as const;
 
 /** Turns validated input into content of exactly one kind, refusing fields of the other kind. */
 export function toContent(input: MessageContentDto): MessageContent {
+  const poll = input.poll
+    ? {
+        poll: {
+          options: input.poll.options.map((option) => option.trim()),
+          closesAt: input.poll.closesAt,
+        },
+      }
+    : {};
   if (input.kind === 'text') {
     const extra = TEMPLATE_FIELDS.filter((field) => input[field] !== undefined);
     if (extra.length > 0) throw MessageErrors.contentFieldsMismatch('text', extra);
-    return { kind: 'text', body: input.body ?? '' };
+    return { kind: 'text', body: input.body ?? '', ...poll };
   }
   if (input.body !== undefined) throw MessageErrors.contentFieldsMismatch('template', ['body']);
   return {
@@ -24,6 +33,23 @@ export function toContent(input: MessageContentDto): MessageContent {
     templateName: input.templateName ?? '',
     language: input.language ?? '',
     parameters: input.parameters ?? [],
+    ...poll,
+  };
+}
+
+/** The content with its poll checked against WhatsApp's limits and its closing time in UTC. */
+function checkPoll(content: MessageContent, sendAt: string | null, now: Date): MessageContent {
+  if (!content.poll) return content;
+  const problems = pollProblems(content.poll, {
+    kind: content.kind,
+    body: content.kind === 'text' ? content.body : undefined,
+    sendAt,
+    now,
+  });
+  if (problems.length > 0) throw MessageErrors.invalidPoll(problems);
+  return {
+    ...content,
+    poll: { ...content.poll, closesAt: new Date(content.poll.closesAt).toISOString() },
   };
 }
 
@@ -61,7 +87,7 @@ export function checkDraft(
   }
   return {
     channelId: draft.channelId,
-    content: draft.content,
+    content: checkPoll(draft.content, sendAt, now),
     audience: normaliseAudience(draft.audience),
     priority: draft.priority,
     sendAt,

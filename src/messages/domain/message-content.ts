@@ -1,8 +1,16 @@
 import type { Priority } from './message-status.js';
+import type { PollDefinition } from './poll-definition.js';
 
+/** What residents receive. Either kind may carry a snap poll, whose options they tap. */
 export type MessageContent =
-  | { kind: 'template'; templateName: string; language: string; parameters: string[] }
-  | { kind: 'text'; body: string };
+  | {
+      kind: 'template';
+      templateName: string;
+      language: string;
+      parameters: string[];
+      poll?: PollDefinition;
+    }
+  | { kind: 'text'; body: string; poll?: PollDefinition };
 
 export interface Audience {
   areas: string[];

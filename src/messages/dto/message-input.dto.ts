@@ -24,6 +24,28 @@ import { MESSAGE_STATUSES, type MessageStatus, type Priority } from '../domain/m
 
 const isKind = (kind: ContentKind) => (content: MessageContentDto) => content.kind === kind;
 
+/** A snap poll: residents tap one option; the domain checks WhatsApp's limits for the kind. */
+export class PollDto {
+  @ApiProperty({
+    type: [String],
+    minItems: 2,
+    maxItems: 10,
+    example: ['Yes', 'No', 'Not sure'],
+    description:
+      'up to 3 become reply buttons (20 characters each), up to 10 a list (24 each); on a template, its quick-reply buttons in order (25 each)',
+  })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 25, { each: true })
+  options: string[];
+
+  @ApiProperty({ format: 'date-time', description: 'answers after this do not count' })
+  @IsISO8601({ strict: true })
+  closesAt: string;
+}
+
 /** `kind` decides which other fields apply; the domain refuses fields of the other kind. */
 export class MessageContentDto {
   @ApiProperty({ enum: ['template', 'text'] })
@@ -55,6 +77,13 @@ export class MessageContentDto {
   @IsString()
   @Length(1, 4096)
   body?: string;
+
+  @ApiPropertyOptional({ type: PollDto, description: 'a snap poll: the options residents tap' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PollDto)
+  poll?: PollDto;
 }
 
 export class AudienceDto {

@@ -109,6 +109,15 @@ export class JoinConversationSection {
   expiresAt: string;
 }
 
+export class PollAnswerSection {
+  @ApiProperty({ format: 'uuid', description: 'the message that carried the poll' })
+  messageId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the option chosen, as worded' })
+  option: string | null;
+  @ApiProperty({ format: 'date-time' }) answeredAt: string;
+  @ApiProperty({ description: "the wamid of the resident's tap" }) providerMessageId: string;
+}
+
 export class SubjectAccessView {
   @ApiProperty({ example: '+44 •••••••123', description: 'the number asked about, masked' })
   phone: string;
@@ -129,6 +138,8 @@ export class SubjectAccessView {
     description: 'a JOIN conversation on WhatsApp not yet confirmed',
   })
   joinConversation: JoinConversationSection | null;
+  @ApiProperty({ type: [PollAnswerSection], description: 'its latest answer to each snap poll' })
+  pollAnswers: PollAnswerSection[];
   @ApiProperty({ type: [ResidentAuditEventSection] }) auditEvents: ResidentAuditEventSection[];
 }
 
@@ -142,6 +153,8 @@ export class ErasureView {
   inboxConversationsDeleted: number;
   @ApiProperty({ description: 'delivery rows kept for counts, the number removed from them' })
   deliveriesRedacted: number;
+  @ApiProperty({ description: 'its snap poll answers (closed polls keep their final counts)' })
+  pollAnswersDeleted: number;
   @ApiProperty({ description: 'web opt-ins and JOIN conversations not yet confirmed' })
   pendingOptInsDeleted: number;
   @ApiProperty({ description: 'the number stays suppressed until it opts in afresh' })
