@@ -259,6 +259,16 @@ describe('the emergency path: one on-call approval, a retrospective review, esca
     ] as const) {
       expect((await putPolicy(policy)).status).toBe(status);
     }
+    // On call must mean able to act: an officer, an unknown id, or a manager of another service.
+    for (const [onCall, named] of [
+      [council.officer.id, /cannot sign off on this channel/],
+      ['00000000-0000-4000-8000-000000000000', /is not an active member of staff/],
+      [council.highwaysManager.id, /cannot sign off on this channel/],
+    ] as const) {
+      const refused = await putPolicy(emergencyPolicy({ onCallApproverIds: [onCall] }));
+      expect(refused.status).toBe(400);
+      expect((refused.body as { message: string }).message).toMatch(named);
+    }
     // Nothing changed: the stored policy still has its emergency path.
     const channel = await t.http
       .get(`/api/v1/channels/${council.channels.corporate}`)

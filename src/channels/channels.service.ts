@@ -5,6 +5,7 @@ import { TtlCache } from '../common/ttl-cache.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { Actor } from '../organisation/actor.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
+import { approvalRefusal } from '../messages/domain/message-access.js';
 import type { ChannelEntity } from './channel.entity.js';
 
 /** New channels send through the WhatsApp Cloud API (see src/dispatch/sender-registry.ts). */
@@ -114,6 +115,7 @@ export class ChannelsService {
     if (input.kind === 'service' && !input.serviceId) throw ChannelErrors.serviceRequired();
     if (input.kind === 'corporate' && input.serviceId) throw ChannelErrors.serviceForbidden();
     const policy = toPolicy(input.policy, input.kind);
+    await this.checkOnCallApprovers(policy, input.kind, input.serviceId ?? null);
     return this.uow.run(async () => {
       if (input.serviceId) {
         if (!(await this.organisation.serviceExists(input.serviceId))) {
@@ -162,6 +164,7 @@ export class ChannelsService {
       if (!channel) throw ChannelErrors.notFound();
       const before = channel.policy;
       channel.policy = toPolicy(input, channel.kind);
+      await this.checkOnCallApprovers(channel.policy, channel.kind, channel.serviceId);
       const saved = await this.channels.save(channel);
       this.recent.delete(id);
       await this.audit.record({
@@ -172,6 +175,28 @@ export class ChannelsService {
       });
       return channelView(saved);
     });
+  }
+
+  /**
+   * Everyone on call for the emergency path must be able to sign off on this channel under this
+   * policy: an active member of staff holding one of its approver roles (a service manager of
+   * the channel's own service). Otherwise an emergency would wait for someone who cannot act.
+   */
+  private async checkOnCallApprovers(
+    policy: GovernancePolicy,
+    kind: ChannelKind,
+    serviceId: string | null,
+  ): Promise<void> {
+    const problems: string[] = [];
+    for (const id of policy.emergency?.onCallApproverIds ?? []) {
+      const staff = await this.organisation.getStaff(id).catch(() => null);
+      if (!staff?.active) {
+        problems.push(`on-call approver ${id} is not an active member of staff`);
+      } else if (approvalRefusal(staff, { id: '', kind, serviceId, policy }, [])) {
+        problems.push(`on-call approver ${staff.name} cannot sign off on this channel`);
+      }
+    }
+    if (problems.length > 0) throw ChannelErrors.invalidPolicy(problems);
   }
 
   /**
