@@ -13,6 +13,7 @@ import { RateLimits1796300000000 } from './1796300000000-RateLimits.js';
 import { ConsoleSessions1796200000000 } from './1796200000000-ConsoleSessions.js';
 import { Inbox1796500000000 } from './1796500000000-Inbox.js';
 import { EmergencyReviews1796600000000 } from './1796600000000-EmergencyReviews.js';
+import { InboxTemplateReplies1796700000000 } from './1796700000000-InboxTemplateReplies.js';
 import { Polls1796800000000 } from './1796800000000-Polls.js';
 
 /** Every migration in order. The schema changes only through these. */
@@ -31,5 +32,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RateLimits1796300000000,
   Inbox1796500000000,
   EmergencyReviews1796600000000,
+  InboxTemplateReplies1796700000000,
   Polls1796800000000,
 ];

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelsService } from '../src/channels/channels.service.js';
 import { consoleSignIn, formToken } from './support/console-session.js';
-import { inboxConversationFor } from './support/inbox-fixtures.js';
+import { inboxConversationFor, inboxTemplateReplyFor } from './support/inbox-fixtures.js';
 import { type Council, type Person, setUpCouncil, templateMessage } from './support/council.js';
 import { messageApi } from './support/message-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -1157,6 +1157,39 @@ describe('authorisation: every route against every role', () => {
         };
       },
     },
+    {
+      method: 'post',
+      route: '/api/v1/inbox/conversations/:id/template-replies',
+      allowed: INBOX,
+      ok: 201,
+      prepare: async (_, role) => {
+        const { id } = await inboxConversationFor(t, council, role);
+        return {
+          path: `/api/v1/inbox/conversations/${id}/template-replies`,
+          body: { templateName: 'area_alert', language: 'en_GB', parameters: ['We are on it.'] },
+        };
+      },
+    },
+    // Approving needs one of the channel's approver roles: the matrix's service manager works
+    // the Youth inbox (service managers approve there), the comms team the corporate one.
+    ...(
+      [
+        ['/approve', {}],
+        ['/reject', { comment: 'Please use the bin collection template.' }],
+      ] as const
+    ).map(([suffix, body]): Row => ({
+      method: 'post',
+      route: `/api/v1/inbox/conversations/:id/template-replies/:replyId${suffix}`,
+      allowed: APPROVERS,
+      ok: 200,
+      prepare: async (_, role) => {
+        const { id, replyId } = await inboxTemplateReplyFor(t, council, role);
+        return {
+          path: `/api/v1/inbox/conversations/${id}/template-replies/${replyId}${suffix}`,
+          body,
+        };
+      },
+    })),
     { method: 'get', route: '/console/inbox', allowed: INBOX, ok: 200, session: true },
     ...(
       [
@@ -1194,6 +1227,36 @@ describe('authorisation: every route against every role', () => {
         };
       },
     },
+    {
+      method: 'post',
+      route: '/console/inbox/:id/template-replies',
+      allowed: INBOX,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => {
+        const { id } = await inboxConversationFor(t, council, role);
+        return {
+          path: `/console/inbox/${id}/template-replies`,
+          body: { templateName: 'area_alert', language: 'en_GB', parameters: 'We are on it.' },
+        };
+      },
+    },
+    ...(
+      [
+        ['/approve', {}],
+        ['/reject', { comment: 'Please use the bin collection template.' }],
+      ] as const
+    ).map(([suffix, body]): Row => ({
+      method: 'post',
+      route: `/console/inbox/:id/template-replies/:replyId${suffix}`,
+      allowed: APPROVERS,
+      ok: 303,
+      session: true,
+      prepare: async (_, role) => {
+        const { id, replyId } = await inboxTemplateReplyFor(t, council, role);
+        return { path: `/console/inbox/${id}/template-replies/${replyId}${suffix}`, body };
+      },
+    })),
     // The emergency path's retrospective reviews (src/emergency-reviews, src/console/emergency).
     {
       method: 'get',

@@ -7,7 +7,8 @@ import { inboundCutoffs } from '../retention/retention-cutoffs.js';
 import { InboxRepository } from './inbox.repository.js';
 
 /**
- * Staff replies' text is deleted on the channel's inbound retention period, like the residents'
+ * Staff replies' text (and template replies' parameters) is deleted on the channel's inbound
+ * retention period, like the residents'
  * messages they answer, so a conversation never outlives its own half. Idempotent, so every
  * process may run it.
  */
@@ -26,7 +27,9 @@ export class InboxRetention {
   async runDaily(): Promise<void> {
     try {
       const deleted = await this.run();
-      this.logger.log(`Inbox retention removed the text of ${deleted} replies`);
+      this.logger.log(
+        `Inbox retention removed the text of ${deleted} replies and template replies`,
+      );
     } catch (error) {
       this.logger.error(`Inbox retention failed: ${(error as Error).message}`);
     }
@@ -38,6 +41,11 @@ export class InboxRetention {
       channelId: channel.id,
       inboundRetentionDays: channel.policy.inboundRetentionDays,
     }));
-    return this.uow.run(() => this.inbox.deleteReplyContent(inboundCutoffs(now, channels), now));
+    const cutoffs = inboundCutoffs(now, channels);
+    return this.uow.run(
+      async () =>
+        (await this.inbox.deleteReplyContent(cutoffs, now)) +
+        (await this.inbox.deleteTemplateReplyContent(cutoffs, now)),
+    );
   }
 }

@@ -3,16 +3,21 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import { UuidParam } from '../common/http/uuid-param.pipe.js';
 import type { Actor } from '../organisation/actor.js';
-import { INBOX_ROLES } from './domain/inbox-access.js';
+import { INBOX_APPROVER_ROLES, INBOX_ROLES } from './domain/inbox-access.js';
 import {
+  ApproveTemplateReplyDto,
   AssignConversationDto,
+  BlockDto,
   ConversationListView,
   ConversationSummaryView,
   ConversationView,
   ListConversationsQueryDto,
+  ProposeTemplateReplyDto,
   ReasonDto,
+  RejectTemplateReplyDto,
   ReplyDto,
   ReplyView,
+  TemplateReplyView,
 } from './dto/inbox.dto.js';
 import { InboxService } from './inbox.service.js';
 
@@ -64,6 +69,49 @@ export class InboxController {
     return this.inbox.reply(actor, id, body.text);
   }
 
+  @Post(':id/template-replies')
+  @Roles(...INBOX_ROLES)
+  @ApiOperation({
+    summary:
+      "Propose an approved WhatsApp template as the reply (allowed outside the 24-hour window); it goes once the channel's policy has its approvals",
+  })
+  proposeTemplateReply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() body: ProposeTemplateReplyDto,
+  ): Promise<TemplateReplyView> {
+    return this.inbox.proposeTemplateReply(actor, id, body);
+  }
+
+  @Post(':id/template-replies/:replyId/approve')
+  @HttpCode(200)
+  @Roles(...INBOX_APPROVER_ROLES)
+  @ApiOperation({
+    summary:
+      "Approve a template reply (channel's approver roles, not its proposer); the last approval needed sends it",
+  })
+  approveTemplateReply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Param('replyId', UuidParam) replyId: string,
+    @Body() body: ApproveTemplateReplyDto,
+  ): Promise<TemplateReplyView> {
+    return this.inbox.approveTemplateReply(actor, id, replyId, body.overrideReason);
+  }
+
+  @Post(':id/template-replies/:replyId/reject')
+  @HttpCode(200)
+  @Roles(...INBOX_APPROVER_ROLES)
+  @ApiOperation({ summary: 'Reject a template reply, with a comment for its proposer' })
+  rejectTemplateReply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Param('replyId', UuidParam) replyId: string,
+    @Body() body: RejectTemplateReplyDto,
+  ): Promise<TemplateReplyView> {
+    return this.inbox.rejectTemplateReply(actor, id, replyId, body.comment);
+  }
+
   @Post(':id/close')
   @HttpCode(200)
   @Roles(...INBOX_ROLES)
@@ -91,14 +139,15 @@ export class InboxController {
   @HttpCode(200)
   @Roles(...INBOX_ROLES)
   @ApiOperation({
-    summary: "Block the sender from this channel's inbox (subscriptions unaffected)",
+    summary:
+      "Block the sender from this channel's inbox; their subscriptions end too only with unsubscribe: true",
   })
   block(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,
-    @Body() body: ReasonDto,
+    @Body() body: BlockDto,
   ): Promise<ConversationSummaryView> {
-    return this.inbox.block(actor, id, body.reason);
+    return this.inbox.block(actor, id, body.reason, body.unsubscribe ?? false);
   }
 
   @Post(':id/unblock')

@@ -1,4 +1,5 @@
-import { badInput, conflict, notFound } from '../common/errors/crier-error.js';
+import { badInput, conflict, forbidden, notFound } from '../common/errors/crier-error.js';
+import type { TemplateReplyRefusal } from './domain/template-replies.js';
 
 export const InboxErrors = {
   // One answer for "no such conversation" and "not your channel's": an inbox is not revealed.
@@ -33,4 +34,26 @@ export const InboxErrors = {
       'INVALID_ASSIGNEE',
       "Assign the conversation to an active member of staff who works this channel's inbox",
     ),
+  templateReplyNotFound: () =>
+    notFound('TEMPLATE_REPLY_NOT_FOUND', 'There is no such template reply in this conversation'),
+  templateReplyNotPending: (status: string) =>
+    conflict(
+      'TEMPLATE_REPLY_NOT_PENDING',
+      `This template reply is ${status} already, so it can no longer be approved or rejected`,
+    ),
+  templateReplyApproval: (refusal: TemplateReplyRefusal) =>
+    refusal === 'SELF_APPROVAL_FORBIDDEN'
+      ? forbidden(
+          'SELF_APPROVAL_FORBIDDEN',
+          'You proposed this template reply, so someone else must approve or reject it',
+        )
+      : refusal === 'ALREADY_APPROVED'
+        ? conflict(
+            'ALREADY_APPROVED',
+            'You have approved this template reply already: it needs someone else’s approval too',
+          )
+        : forbidden(
+            'NOT_AN_APPROVER',
+            "You do not hold an approver role of this channel's policy (a service manager approves only for their own service's channel)",
+          ),
 };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
+import { MessagesModule } from '../messages/messages.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
 import { ResidentsModule } from '../residents/residents.module.js';
 import { WhatsAppModule } from '../whatsapp/whatsapp.module.js';
@@ -10,9 +11,20 @@ import { InboxRepository } from './inbox.repository.js';
 import { InboxRetention } from './inbox-retention.service.js';
 import { InboxService } from './inbox.service.js';
 
-/** The shared inbox of each channel: conversations, replies, abuse flags and blocked senders. */
+/**
+ * The shared inbox of each channel: conversations, replies (free text, and templates approved
+ * under the channel's policy), abuse flags and blocked senders.
+ */
 @Module({
-  imports: [AuditModule, ChannelsModule, OrganisationModule, ResidentsModule, WhatsAppModule],
+  imports: [
+    AuditModule,
+    ChannelsModule,
+    // The content safeguards, so a template reply is judged as any message's content is.
+    MessagesModule,
+    OrganisationModule,
+    ResidentsModule,
+    WhatsAppModule,
+  ],
   controllers: [InboxController],
   providers: [InboxRepository, InboxService, InboxListener, InboxRetention],
   // The console's inbox pages use the same service as the API.

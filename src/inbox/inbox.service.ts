@@ -6,25 +6,37 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import type { CrierError } from '../common/errors/crier-error.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import { approvalOverride } from '../messages/safeguards/approval-override.js';
+import { ContentSafeguards } from '../messages/safeguards/content-safeguards.service.js';
 import type { Actor } from '../organisation/actor.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { maskPhoneNumber } from '../phone-numbers/phone-number.js';
 import { PhoneVault } from '../phone-numbers/phone-vault.js';
+import { ResidentOptOutService } from '../residents/resident-opt-out.service.js';
 import { ResidentReplies } from '../residents/resident-replies.service.js';
 import { canWorkInbox } from './domain/inbox-access.js';
 import { serviceWindow } from './domain/service-window.js';
+import {
+  isFullyApproved,
+  type TemplateReplyChannel,
+  type TemplateReplyContent,
+  templateReplyRefusal,
+  templateReplyText,
+} from './domain/template-replies.js';
 import type {
   ConversationItemView,
   ConversationListView,
   ConversationSummaryView,
   ConversationView,
   ReplyView,
+  TemplateReplyView,
 } from './dto/inbox.dto.js';
 import { InboxErrors } from './inbox.errors.js';
 import {
   type ConversationFilter,
   type ConversationRow,
   InboxRepository,
+  type TemplateReplyRow,
 } from './inbox.repository.js';
 
 const LIST_LIMIT = 200;
@@ -43,6 +55,8 @@ export class InboxService {
     private readonly channels: ChannelsService,
     private readonly organisation: OrganisationService,
     private readonly replies: ResidentReplies,
+    private readonly optOut: ResidentOptOutService,
+    private readonly safeguards: ContentSafeguards,
     private readonly vault: PhoneVault,
     private readonly audit: AuditLog,
     private readonly uow: UnitOfWork,
@@ -72,9 +86,11 @@ export class InboxService {
 
   async get(actor: Actor, id: string): Promise<ConversationView> {
     const conversation = this.visible(actor, await this.inbox.find(id));
-    const [inbound, replies] = await Promise.all([
+    const [inbound, replies, templateReplies, channel] = await Promise.all([
       this.inbox.inboundOf(conversation),
       this.inbox.repliesOf(conversation.id),
+      this.inbox.templateRepliesOf(conversation.id),
+      this.channels.sendingState(conversation.channelId),
     ]);
     const items: ConversationItemView[] = [
       ...inbound.map((m): ConversationItemView => ({
@@ -97,7 +113,13 @@ export class InboxService {
         status: r.deliveryStatus,
       })),
     ].sort((a, b) => a.at.localeCompare(b.at));
-    return { ...this.summary(conversation), items };
+    return {
+      ...this.summary(conversation),
+      items,
+      templateReplies: templateReplies.map((reply) =>
+        this.templateReplyView(reply, channel, actor),
+      ),
+    };
   }
 
   /** To the actor, or to another member of staff who works this channel's inbox. */
@@ -217,16 +239,34 @@ export class InboxService {
 
   /**
    * Keeps the sender out of this channel's inbox: their messages are still stored (and deleted
-   * on schedule) but open no conversation. Their subscriptions are untouched.
+   * on schedule) but open no conversation, and template replies waiting for approval are
+   * withdrawn. Their subscriptions are untouched unless `unsubscribe` is set: then they end as
+   * STOP ends them, though the number is not suppressed (see ResidentOptOutService).
    */
-  async block(actor: Actor, id: string, reason: string): Promise<ConversationSummaryView> {
+  async block(
+    actor: Actor,
+    id: string,
+    reason: string,
+    unsubscribe = false,
+  ): Promise<ConversationSummaryView> {
     return this.uow.run(async () => {
       const conversation = this.visible(actor, await this.inbox.find(id, true));
       const { channelId, phoneHash } = conversation;
       if (!(await this.inbox.block(channelId, phoneHash, actor.id, reason))) {
         throw InboxErrors.alreadyBlocked();
       }
-      await this.inbox.setStatus(id, 'closed', null, this.clock.now());
+      const now = this.clock.now();
+      await this.inbox.setStatus(id, 'closed', null, now);
+      const withdrawn = await this.inbox.withdrawPendingTemplateReplies(id, now);
+      const unsubscribed = unsubscribe
+        ? await this.optOut.unsubscribeByStaff({
+            phoneHash,
+            reason: 'staff_block',
+            channelId,
+            evidence: { conversationId: id },
+            actor: { kind: 'staff', id: actor.id },
+          })
+        : null;
       await this.record(
         actor,
         'inbox.sender_blocked',
@@ -234,6 +274,9 @@ export class InboxService {
         await this.resident(conversation),
         {
           reason,
+          unsubscribe,
+          subscriptionsEnded: unsubscribed !== null,
+          ...(withdrawn.length > 0 ? { withdrawnTemplateReplies: withdrawn } : {}),
         },
       );
       return this.summary((await this.inbox.find(id))!);
@@ -255,6 +298,228 @@ export class InboxService {
       );
       return this.summary((await this.inbox.find(id))!);
     });
+  }
+
+  /**
+   * Proposes an approved WhatsApp template as the reply, which is how Crier may answer once the
+   * 24-hour window has closed (and may inside it too). Who may propose follows free text's rules
+   * (not a blocked sender, not a closed conversation or someone else's, and an open one becomes
+   * the proposer's); it goes out once the channel's policy has its approvals.
+   */
+  async proposeTemplateReply(
+    actor: Actor,
+    id: string,
+    template: TemplateReplyContent,
+  ): Promise<TemplateReplyView> {
+    return this.uow.run(async () => {
+      const conversation = this.visible(actor, await this.inbox.find(id, true));
+      this.refuseReply(actor, conversation);
+      if (conversation.phoneSealed === null) throw InboxErrors.numberErased();
+      if (conversation.status === 'open') {
+        await this.inbox.setStatus(id, 'assigned', actor.id, this.clock.now());
+      }
+      const content: TemplateReplyContent = {
+        templateName: template.templateName,
+        language: template.language,
+        parameters: [...template.parameters],
+      };
+      const replyId = await this.inbox.insertTemplateReply({
+        conversationId: id,
+        channelId: conversation.channelId,
+        proposedBy: actor.id,
+        template: content,
+      });
+      await this.record(
+        actor,
+        'inbox.template_reply_proposed',
+        conversation,
+        await this.resident(conversation),
+        {
+          templateReplyId: replyId,
+          ...this.fingerprint(content),
+          contentFindings: this.findingCodes(content),
+        },
+      );
+      return this.templateReplyNow(actor, conversation, replyId);
+    });
+  }
+
+  /**
+   * One approval of a pending template reply, under the channel's approval rules (policy
+   * approver roles, never the proposer, each person once); findings of the content safeguards
+   * need an overrideReason. The approval that completes the policy's count queues the template
+   * to the resident in the same transaction, linked to its delivery.
+   */
+  async approveTemplateReply(
+    actor: Actor,
+    id: string,
+    replyId: string,
+    overrideReason?: string,
+  ): Promise<TemplateReplyView> {
+    return this.uow.run(async () => {
+      const conversation = this.visible(actor, await this.inbox.find(id, true));
+      const reply = await this.pendingTemplateReply(conversation, replyId);
+      const channel = await this.channels.sendingState(conversation.channelId);
+      const refusal = templateReplyRefusal(actor, channel, {
+        proposedBy: reply.proposedById,
+        approvedBy: reply.approvals.map((approval) => approval.staffId),
+      });
+      if (refusal) throw InboxErrors.templateReplyApproval(refusal);
+      if (conversation.blockedAt !== null) throw InboxErrors.blocked();
+      if (conversation.phoneSealed === null) throw InboxErrors.numberErased();
+      const override = approvalOverride(
+        this.safeguards.findingsOf({ kind: 'template', ...reply.template }),
+        overrideReason,
+      );
+      if (
+        !(await this.inbox.approveTemplateReply(
+          reply.id,
+          actor.id,
+          override.contentFindings ?? [],
+          override.overrideReason ?? null,
+        ))
+      ) {
+        throw InboxErrors.templateReplyApproval('ALREADY_APPROVED');
+      }
+      const approvals = reply.approvals.length + 1;
+      const person = await this.resident(conversation);
+      const fingerprint = this.fingerprint(reply.template);
+      await this.record(actor, 'inbox.template_reply_approved', conversation, person, {
+        templateReplyId: reply.id,
+        approvals,
+        approvalsRequired: channel.policy.approvalsRequired,
+        ...fingerprint,
+        ...override,
+      });
+      if (isFullyApproved(approvals, channel.policy)) {
+        const deliveryId = await this.replies.queue({
+          channel,
+          to: this.vault.decrypt(conversation.phoneSealed),
+          subscriberId: person.residentId ?? null,
+          body: '',
+          content: { kind: 'template', ...reply.template },
+        });
+        await this.inbox.markTemplateReplySent(reply.id, deliveryId, this.clock.now());
+        await this.record(actor, 'inbox.template_reply_sent', conversation, person, {
+          templateReplyId: reply.id,
+          deliveryId,
+          approvals,
+          ...fingerprint,
+        });
+      }
+      return this.templateReplyNow(actor, conversation, reply.id, channel);
+    });
+  }
+
+  /** Turns a pending template reply down, with a comment for its proposer (and the audit log). */
+  async rejectTemplateReply(
+    actor: Actor,
+    id: string,
+    replyId: string,
+    comment: string,
+  ): Promise<TemplateReplyView> {
+    return this.uow.run(async () => {
+      const conversation = this.visible(actor, await this.inbox.find(id, true));
+      const reply = await this.pendingTemplateReply(conversation, replyId);
+      const channel = await this.channels.sendingState(conversation.channelId);
+      // Someone who approved it may still turn it down before it goes.
+      const refusal = templateReplyRefusal(actor, channel, {
+        proposedBy: reply.proposedById,
+        approvedBy: [],
+      });
+      if (refusal) throw InboxErrors.templateReplyApproval(refusal);
+      await this.inbox.rejectTemplateReply(reply.id, actor.id, comment, this.clock.now());
+      await this.record(
+        actor,
+        'inbox.template_reply_rejected',
+        conversation,
+        await this.resident(conversation),
+        { templateReplyId: reply.id, comment, ...this.fingerprint(reply.template) },
+      );
+      return this.templateReplyNow(actor, conversation, reply.id, channel);
+    });
+  }
+
+  /** The template reply, locked, if it is this conversation's and still waiting. */
+  private async pendingTemplateReply(
+    conversation: ConversationRow,
+    replyId: string,
+  ): Promise<TemplateReplyRow> {
+    const reply = await this.inbox.findTemplateReply(conversation.id, replyId, true);
+    if (!reply) throw InboxErrors.templateReplyNotFound();
+    if (reply.status !== 'pending') throw InboxErrors.templateReplyNotPending(reply.status);
+    return reply;
+  }
+
+  private async templateReplyNow(
+    actor: Actor,
+    conversation: ConversationRow,
+    replyId: string,
+    channel?: TemplateReplyChannel,
+  ): Promise<TemplateReplyView> {
+    const reply = await this.inbox.findTemplateReply(conversation.id, replyId);
+    const rules = channel ?? (await this.channels.sendingState(conversation.channelId));
+    return this.templateReplyView(reply!, rules, actor);
+  }
+
+  /** The template reply as this person sees it, with what they may do to it now. */
+  private templateReplyView(
+    reply: TemplateReplyRow,
+    channel: TemplateReplyChannel,
+    actor: Actor,
+  ): TemplateReplyView {
+    const pending = reply.status === 'pending';
+    const approvedBy = reply.approvals.map((approval) => approval.staffId);
+    const may = (approvals: string[]) =>
+      pending &&
+      templateReplyRefusal(actor, channel, {
+        proposedBy: reply.proposedById,
+        approvedBy: approvals,
+      }) === null;
+    return {
+      id: reply.id,
+      status: reply.status,
+      templateName: reply.template.templateName,
+      language: reply.template.language,
+      parameters: reply.template.parameters,
+      parametersDeleted: reply.contentDeletedAt !== null,
+      proposedBy: { id: reply.proposedById, name: reply.proposedByName },
+      proposedAt: reply.createdAt.toISOString(),
+      approvals: reply.approvals.map((approval) => ({
+        by: { id: approval.staffId, name: approval.name },
+        at: approval.at.toISOString(),
+        ...(approval.overrideReason !== null ? { overrideReason: approval.overrideReason } : {}),
+      })),
+      approvalsRequired: channel.policy.approvalsRequired,
+      contentFindings: reply.status === 'pending' ? this.findingCodes(reply.template) : [],
+      rejection:
+        reply.rejectedById !== null
+          ? {
+              by: { id: reply.rejectedById, name: reply.rejectedByName ?? '' },
+              comment: reply.rejectionComment ?? '',
+            }
+          : null,
+      deliveryId: reply.deliveryId,
+      deliveryStatus: reply.deliveryStatus,
+      youMay: { approve: may(approvedBy), reject: may([]) },
+    };
+  }
+
+  private findingCodes(template: TemplateReplyContent): string[] {
+    const findings = this.safeguards.findingsOf({ kind: 'template', ...template });
+    return [...new Set(findings.map((found) => found.code))];
+  }
+
+  /** What the audit log keeps of a template reply: which template, and a fingerprint of its words. */
+  private fingerprint(template: TemplateReplyContent) {
+    const text = templateReplyText(template);
+    return {
+      templateName: template.templateName,
+      language: template.language,
+      parameterCount: template.parameters.length,
+      textSha256: sha256(text),
+      textLength: text.length,
+    };
   }
 
   private refuseReply(actor: Actor, conversation: ConversationRow): void {

@@ -20,6 +20,17 @@ export interface OptOut {
   actor: AuditActor;
 }
 
+/** Staff ending a resident's subscriptions, e.g. on blocking them from a channel's inbox. */
+export interface StaffUnsubscribe {
+  phoneHash: string;
+  reason: 'staff_block';
+  /** The channel whose staff decided it. */
+  channelId: string;
+  /** What it was part of (the conversation's id, say); kept with the consent record. */
+  evidence: Record<string, unknown>;
+  actor: AuditActor;
+}
+
 /**
  * Ends a number's subscription and suppresses it, so that nothing is sent to it again, on any
  * channel, until it opts in afresh. A number that never subscribed is suppressed all the same:
@@ -67,6 +78,43 @@ export class ResidentOptOutService {
         },
       });
       return subscriber?.id ?? null;
+    });
+  }
+
+  /**
+   * Ends the subscriptions of a number as STOP does (status unsubscribed, areas and topics
+   * cleared, an opt-out consent record), because staff decided so, but without suppressing the
+   * number: suppressions record only the resident's own refusals and WhatsApp's, and the
+   * resident may sign up again. Runs in the caller's unit of work. Returns the subscriber's id,
+   * or null when the number has no subscriber (then nothing is recorded).
+   */
+  async unsubscribeByStaff(input: StaffUnsubscribe): Promise<string | null> {
+    return this.uow.run(async () => {
+      const now = this.clock.now();
+      const subscriber = await this.subscribers.unsubscribe(input.phoneHash, now);
+      if (!subscriber) return null;
+      await this.subscribers.insertConsents([
+        {
+          subscriberId: subscriber.id,
+          action: 'opt_out',
+          source: 'staff',
+          privacyNoticeVersion: null,
+          evidence: { reason: input.reason, ...input.evidence },
+          capturedAt: now,
+        },
+      ]);
+      await this.audit.record({
+        type: 'subscriber.unsubscribed',
+        actor: input.actor,
+        subject: { residentId: subscriber.id, channelId: input.channelId },
+        data: {
+          reason: input.reason,
+          suppressed: false,
+          wasSubscriber: true,
+          previousStatus: subscriber.previousStatus,
+        },
+      });
+      return subscriber.id;
     });
   }
 }

@@ -95,4 +95,20 @@ describe('the shared inbox in a browser', () => {
     expect(await page.getByText('Reason: Test of the flag').isVisible()).toBe(true);
     await expectAccessible(page);
   });
+
+  it('proposes a template reply from the keyboard, and the page still passes axe', async () => {
+    await page.locator('summary', { hasText: 'Reply with an approved template instead' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#template-name').focus();
+    await page.keyboard.type('area_alert');
+    await page.locator('#template-parameters').focus();
+    await page.keyboard.type('The youth club is open from 10am.');
+    await page.getByRole('button', { name: 'Propose template reply' }).focus();
+    await Promise.all([page.waitForURL(/done=template_proposed/), page.keyboard.press('Enter')]);
+    expect(await page.getByText('Your template reply is waiting for approval.').isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByText('Waiting for approval', { exact: true }).isVisible()).toBe(true);
+    await expectAccessible(page);
+  });
 });

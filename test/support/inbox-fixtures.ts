@@ -78,3 +78,31 @@ export async function inboxConversationFor(
   }
   return { id: conversation.id, messageId: message.id };
 }
+
+/**
+ * A pending template reply in a fresh conversation of this role's inbox (see
+ * inboxConversationFor), proposed by someone who is none of the matrix's callers, so that each
+ * of them may approve or reject it as far as four eyes go.
+ */
+export async function inboxTemplateReplyFor(
+  t: TestApp,
+  council: Council,
+  role: InboxRole,
+): Promise<{ id: string; replyId: string }> {
+  const { id } = await inboxConversationFor(t, council, role);
+  const [reply] = await t.db.query<{ id: string }>(
+    `INSERT INTO inbox_template_replies (conversation_id, channel_id, proposed_by, template)
+     SELECT c.id, c.channel_id, $2, $3::jsonb FROM inbox_conversations c WHERE c.id = $1
+     RETURNING id`,
+    [
+      id,
+      council.youthOfficer.id,
+      JSON.stringify({
+        templateName: 'area_alert',
+        language: 'en_GB',
+        parameters: ['We have looked into your question.'],
+      }),
+    ],
+  );
+  return { id, replyId: reply.id };
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { conversationTag, isInboxTab, ukWhen, windowText } from './inbox-display.js';
+import type { ConversationView } from '../../inbox/dto/inbox.dto.js';
+import {
+  conversationTag,
+  isInboxTab,
+  templateReplyRows,
+  ukWhen,
+  windowText,
+} from './inbox-display.js';
 
 describe('inbox display', () => {
   it('shows UK time, BST in summer', () => {
@@ -24,5 +31,36 @@ describe('inbox display', () => {
   it('knows its tabs', () => {
     expect(isInboxTab('blocked')).toBe(true);
     expect(isInboxTab('everything')).toBe(false);
+  });
+
+  it('lists template replies newest first, with approvals, findings and what you may do', () => {
+    const reply = {
+      id: 'r1',
+      status: 'pending' as const,
+      templateName: 'area_alert',
+      language: 'en_GB',
+      parameters: ['Email us'],
+      parametersDeleted: false,
+      proposedBy: { id: 's1', name: 'Yusuf' },
+      proposedAt: '2026-12-01T13:05:00Z',
+      approvals: [{ by: { id: 's2', name: 'Maya' }, at: '2026-12-01T14:00:00Z' }],
+      approvalsRequired: 2,
+      contentFindings: ['EMAIL_ADDRESS'],
+      rejection: null,
+      deliveryId: null,
+      deliveryStatus: null,
+      youMay: { approve: true, reject: true },
+    };
+    const older = { ...reply, id: 'r0', status: 'sent' as const, deliveryStatus: 'delivered' };
+    const rows = templateReplyRows({ templateReplies: [older, reply] } as ConversationView);
+    expect(rows.map((row) => row.id)).toEqual(['r1', 'r0']);
+    expect(rows[0]).toMatchObject({
+      template: 'area_alert (en_GB)',
+      approvals: '1 of 2 approvals: Maya',
+      findings: ['an email address'],
+      tag: { text: 'Waiting for approval' },
+      mayApprove: true,
+    });
+    expect(rows[1]).toMatchObject({ delivery: 'Delivered', tag: { text: 'Approved and sent' } });
   });
 });

@@ -11,11 +11,24 @@ import {
   INBOX_TABS,
   isInboxTab,
   ukWhen,
+  templateReplyRows,
   windowText,
 } from './inbox-display.js';
-import { field, type FormProblem, type Parsed, parseReason, parseReply } from './inbox-forms.js';
+import {
+  field,
+  type FormProblem,
+  type Parsed,
+  parseComment,
+  parseOverrideReason,
+  parseReason,
+  parseReply,
+  parseTemplateReply,
+  wantsUnsubscribe,
+} from './inbox-forms.js';
 
 const ROLES = ['officer', 'service_manager', 'comms_approver', 'admin'] as const;
+/** Who may approve or reject template replies at all; the channel's policy decides the rest. */
+const APPROVERS = ['service_manager', 'comms_approver'] as const;
 
 /** Refusals an officer can act on, shown on the form; anything else is the error page's. */
 const REFUSALS = new Set([
@@ -28,6 +41,9 @@ const REFUSALS = new Set([
   'ALREADY_FLAGGED',
   'RESIDENT_ERASED',
   'INBOUND_MESSAGE_NOT_FOUND',
+  'TEMPLATE_REPLY_NOT_PENDING',
+  'ALREADY_APPROVED',
+  'CONTENT_FINDINGS_NEED_REASON',
 ]);
 
 const DONE_MESSAGES: Record<string, string> = {
@@ -36,6 +52,12 @@ const DONE_MESSAGES: Record<string, string> = {
   closed: 'The conversation is closed. A new message from the resident will reopen it.',
   flagged: 'The message is flagged as abusive.',
   blocked: 'The sender is blocked. Their new messages will not appear in the inbox.',
+  blocked_unsubscribed:
+    'The sender is blocked and their subscriptions have ended. Their new messages will not appear in the inbox.',
+  template_proposed: 'Your template reply is waiting for approval.',
+  template_approved: 'Your approval is recorded. The template reply needs more approvals.',
+  template_sent: 'The template reply is approved and on its way.',
+  template_rejected: 'The template reply is rejected.',
   unblocked: 'The sender is unblocked.',
 };
 
@@ -139,13 +161,88 @@ export class InboxPagesController {
     @Param('id', UuidParam) id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<Page> {
+    const unsubscribe = wantsUnsubscribe(body);
     return this.withInput(
       actor,
       id,
       parseReason(body, 'block-reason'),
-      { 'block-reason': field(body, 'reason') },
+      { 'block-reason': field(body, 'reason'), unsubscribe: unsubscribe ? 'yes' : '' },
       (reason) =>
-        this.act(actor, id, 'blocked', '#block-reason', () => this.inbox.block(actor, id, reason)),
+        this.act(actor, id, unsubscribe ? 'blocked_unsubscribed' : 'blocked', '#block-reason', () =>
+          this.inbox.block(actor, id, reason, unsubscribe),
+        ),
+    );
+  }
+
+  @Post(':id/template-replies')
+  @HttpCode(200)
+  @ConsolePage(...ROLES)
+  proposeTemplateReply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<Page> {
+    const values = {
+      templateName: field(body, 'templateName'),
+      language: field(body, 'language'),
+      parameters: typeof body.parameters === 'string' ? body.parameters : '',
+    };
+    return this.withInput(actor, id, parseTemplateReply(body), values, (template) =>
+      this.act(
+        actor,
+        id,
+        'template_proposed',
+        '#template-name',
+        () => this.inbox.proposeTemplateReply(actor, id, template),
+        values,
+      ),
+    );
+  }
+
+  @Post(':id/template-replies/:replyId/approve')
+  @HttpCode(200)
+  @ConsolePage(...APPROVERS)
+  approveTemplateReply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Param('replyId', UuidParam) replyId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<Page> {
+    const fieldId = `override-reason-${replyId}`;
+    const values = { [fieldId]: field(body, 'overrideReason') };
+    return this.withInput(actor, id, parseOverrideReason(body, fieldId), values, (reason) =>
+      this.act(
+        actor,
+        id,
+        (reply: { status: string }) =>
+          reply.status === 'sent' ? 'template_sent' : 'template_approved',
+        `#${fieldId}`,
+        () => this.inbox.approveTemplateReply(actor, id, replyId, reason),
+        values,
+      ),
+    );
+  }
+
+  @Post(':id/template-replies/:replyId/reject')
+  @HttpCode(200)
+  @ConsolePage(...APPROVERS)
+  rejectTemplateReply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Param('replyId', UuidParam) replyId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<Page> {
+    const fieldId = `reject-comment-${replyId}`;
+    const values = { [fieldId]: field(body, 'comment') };
+    return this.withInput(actor, id, parseComment(body, fieldId), values, (comment) =>
+      this.act(
+        actor,
+        id,
+        'template_rejected',
+        `#${fieldId}`,
+        () => this.inbox.rejectTemplateReply(actor, id, replyId, comment),
+        values,
+      ),
     );
   }
 
@@ -168,21 +265,24 @@ export class InboxPagesController {
   }
 
   /** Does it and redirects (PRG), or shows the refusal on the form. */
-  private async act(
+  private async act<T>(
     actor: Actor,
     id: string,
-    done: string,
+    done: string | ((result: T) => string),
     href: string,
-    work: () => Promise<unknown>,
+    work: () => Promise<T>,
     values: Record<string, string> = {},
   ): Promise<Page> {
+    let result: T;
     try {
-      await work();
+      result = await work();
     } catch (error) {
       if (!(error instanceof CrierError) || !REFUSALS.has(error.code)) throw error;
       return this.render(actor, id, { problems: [{ text: error.message, href }], values });
     }
-    throw new SeeOther(`/console/inbox/${id}?done=${done}`);
+    throw new SeeOther(
+      `/console/inbox/${id}?done=${typeof done === 'string' ? done : done(result)}`,
+    );
   }
 
   private async render(actor: Actor, id: string, state: FormState): Promise<Page> {
@@ -196,6 +296,11 @@ export class InboxPagesController {
       tag: conversationTag(conversation),
       rows: conversationRows(conversation),
       canReply: refusal === null,
+      // Templates are how Crier answers once the window has closed; the other refusals apply.
+      canProposeTemplate:
+        (refusal === null || refusal.code === 'OUTSIDE_SERVICE_WINDOW') &&
+        conversation.resident !== 'Erased',
+      templateReplies: templateReplyRows(conversation),
       replyBlockedBy: refusal?.code ?? null,
       replyExplanation:
         refusal === null || refusal.code === 'OUTSIDE_SERVICE_WINDOW'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canWorkInbox } from './inbox-access.js';
+import { APPROVER_ROLES } from '../../organisation/role.js';
+import { canWorkInbox, INBOX_APPROVER_ROLES, INBOX_ROLES } from './inbox-access.js';
 
 const youth = { kind: 'service' as const, serviceId: 'youth' };
 const corporate = { kind: 'corporate' as const, serviceId: null };
@@ -22,5 +23,11 @@ describe('canWorkInbox', () => {
     expect(canWorkInbox({ roles: ['admin'], serviceIds: [] }, corporate)).toBe(true);
     expect(canWorkInbox({ roles: ['auditor'], serviceIds: ['youth'] }, youth)).toBe(false);
     expect(canWorkInbox({ roles: ['auditor'], serviceIds: [] }, corporate)).toBe(false);
+  });
+
+  it('lets only inbox workers whom a policy can name approve template replies', () => {
+    expect([...INBOX_APPROVER_ROLES].sort()).toEqual(
+      APPROVER_ROLES.filter((role) => (INBOX_ROLES as readonly string[]).includes(role)).sort(),
+    );
   });
 });

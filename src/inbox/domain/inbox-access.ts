@@ -4,6 +4,12 @@ import type { Role } from '../../organisation/role.js';
 /** Who works inboxes at all; the channel decides which ones (canWorkInbox). */
 export const INBOX_ROLES = ['officer', 'service_manager', 'comms_approver', 'admin'] as const;
 
+/**
+ * Who may approve or reject a template reply at all: the inbox roles a channel's policy can
+ * name as approvers. Which of them may on a given channel is its policy's (templateReplyRefusal).
+ */
+export const INBOX_APPROVER_ROLES = ['service_manager', 'comms_approver'] as const;
+
 export interface InboxChannel {
   kind: ChannelKind;
   serviceId: string | null;

@@ -1,12 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
+import type { TemplateReplyStatus } from '../domain/template-replies.js';
 import type { ConversationFilter, ConversationStatus } from '../inbox.repository.js';
 
 export const CONVERSATION_FILTERS = ['open', 'assigned', 'closed', 'blocked'] as const;
 /** WhatsApp's limit for a text message's body. */
 export const REPLY_MAX_LENGTH = 4096;
 export const REASON_MAX_LENGTH = 500;
+/** A template reply's fields, checked as a message's template content is (MessageContentDto). */
+export const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
+export const TEMPLATE_LANGUAGE = /^[a-z]{2,3}(_[A-Z]{2})?$/;
+export const TEMPLATE_MAX_PARAMETERS = 20;
+export const TEMPLATE_PARAMETER_MAX_LENGTH = 1024;
+export const OVERRIDE_REASON_MAX_LENGTH = 1000;
+export const COMMENT_MAX_LENGTH = 2000;
 
 const trimmed = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
@@ -47,6 +65,55 @@ export class ReasonDto {
   @IsString()
   @Length(1, REASON_MAX_LENGTH)
   reason: string;
+}
+
+/** A block; `unsubscribe` also ends the resident's subscriptions (default: they stay). */
+export class BlockDto extends ReasonDto {
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      "Also end the resident's alert subscriptions, as STOP does (without suppressing the number)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  unsubscribe?: boolean;
+}
+
+export class ProposeTemplateReplyDto {
+  @ApiProperty({ example: 'area_alert' })
+  @Matches(TEMPLATE_NAME, { message: 'templateName must be lower-case letters, digits and _' })
+  templateName: string;
+
+  @ApiProperty({ example: 'en_GB' })
+  @Matches(TEMPLATE_LANGUAGE, { message: 'language must be a code such as en_GB or cy' })
+  language: string;
+
+  @ApiProperty({ type: [String], example: ['Your missed bin will be collected on Friday.'] })
+  @IsArray()
+  @ArrayMaxSize(TEMPLATE_MAX_PARAMETERS)
+  @IsString({ each: true })
+  @Length(1, TEMPLATE_PARAMETER_MAX_LENGTH, { each: true })
+  parameters: string[];
+}
+
+export class ApproveTemplateReplyDto {
+  @ApiPropertyOptional({
+    maxLength: OVERRIDE_REASON_MAX_LENGTH,
+    description:
+      'why it may go out despite its contentFindings; required when it has any, and recorded in the audit log',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, OVERRIDE_REASON_MAX_LENGTH)
+  overrideReason?: string;
+}
+
+export class RejectTemplateReplyDto {
+  @ApiProperty({ maxLength: COMMENT_MAX_LENGTH, example: 'Use the bin collection template.' })
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, COMMENT_MAX_LENGTH)
+  comment: string;
 }
 
 export class PersonRefView {
@@ -100,9 +167,59 @@ export class ConversationItemView {
   status?: string | null;
 }
 
+export class TemplateReplyApprovalView {
+  @ApiProperty({ type: PersonRefView }) by: PersonRefView;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiPropertyOptional({ type: String, description: 'given when it had contentFindings' })
+  overrideReason?: string;
+}
+
+export class TemplateReplyRejectionView {
+  @ApiProperty({ type: PersonRefView }) by: PersonRefView;
+  @ApiProperty() comment: string;
+}
+
+export class TemplateReplyActionsView {
+  @ApiProperty({ description: 'You may approve it now' }) approve: boolean;
+  @ApiProperty({ description: 'You may reject it now' }) reject: boolean;
+}
+
+export class TemplateReplyView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['pending', 'sent', 'rejected', 'withdrawn'] }) status: TemplateReplyStatus;
+  @ApiProperty() templateName: string;
+  @ApiProperty() language: string;
+  @ApiProperty({ type: [String], description: 'empty once retention removed them' })
+  parameters: string[];
+  @ApiProperty({ description: "Retention removed the parameters (the channel's inbound period)" })
+  parametersDeleted: boolean;
+  @ApiProperty({ type: PersonRefView }) proposedBy: PersonRefView;
+  @ApiProperty({ format: 'date-time' }) proposedAt: string;
+  @ApiProperty({ type: [TemplateReplyApprovalView] }) approvals: TemplateReplyApprovalView[];
+  @ApiProperty({ description: "The channel's policy: distinct approvals needed to send" })
+  approvalsRequired: number;
+  @ApiProperty({
+    type: [String],
+    description: 'Content safeguard finding codes: approving needs an overrideReason when any',
+  })
+  contentFindings: string[];
+  @ApiProperty({ nullable: true, type: TemplateReplyRejectionView })
+  rejection: TemplateReplyRejectionView | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) deliveryId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'once sent: delivery status' })
+  deliveryStatus: string | null;
+  @ApiProperty({ type: TemplateReplyActionsView, description: 'What you may do to it' })
+  youMay: TemplateReplyActionsView;
+}
+
 export class ConversationView extends ConversationSummaryView {
   @ApiProperty({ type: [ConversationItemView], description: 'Oldest first' })
   items: ConversationItemView[];
+  @ApiProperty({
+    type: [TemplateReplyView],
+    description: 'Proposed template replies, oldest first',
+  })
+  templateReplies: TemplateReplyView[];
 }
 
 export class ReplyView {
