@@ -61,7 +61,10 @@ describe('the emergency path: one on-call approval, a retrospective review, esca
       .put(`/api/v1/channels/${council.channels.corporate}/policy`)
       .set(council.bearer(council.admin))
       .send(policy);
-    return response as { status: number; body: { policy: { emergency?: unknown }; code?: string } };
+    return response as {
+      status: number;
+      body: { policy: { emergency?: unknown }; code?: string; message?: string };
+    };
   };
 
   const submitted = async (extra: Record<string, unknown>) => {
@@ -267,7 +270,7 @@ describe('the emergency path: one on-call approval, a retrospective review, esca
     ] as const) {
       const refused = await putPolicy(emergencyPolicy({ onCallApproverIds: [onCall] }));
       expect(refused.status).toBe(400);
-      expect((refused.body as { message: string }).message).toMatch(named);
+      expect(refused.body.message).toMatch(named);
     }
     // Nothing changed: the stored policy still has its emergency path.
     const channel = await t.http
