@@ -192,6 +192,7 @@ describe('console settings pages (admin)', () => {
       quietEnd: '08:00',
       timeZone: 'Europe/London',
       emergencyBypassesQuietHours: 'no',
+      emergencyPath: 'no',
       allowedContentKinds: ['template', 'text'],
       inboundRetentionDays: '30',
     });
@@ -223,6 +224,7 @@ describe('console settings pages (admin)', () => {
       '#approvalsRequired',
       '#approverRoles',
       '#quietStart',
+      '#emergencyPath',
       '#inboundRetentionDays',
     ]);
     expect(bad.text).toContain('value="400"');
@@ -231,10 +233,59 @@ describe('console settings pages (admin)', () => {
       approvalsRequired: '1',
       quietHours: 'no',
       emergencyBypassesQuietHours: 'no',
+      emergencyPath: 'no',
       allowedContentKinds: 'template',
       inboundRetentionDays: '7',
     }).expect(200);
     expect(summaryLinks(refused.text)[0]?.[0]).toMatch(/corporate channel belongs to no service/);
+  });
+
+  it('sets up the emergency path with the people on call, refusing what would not work', async () => {
+    const path = `/console/settings/channels/${council.channels.corporate}/policy`;
+    const form = await get(path).expect(200);
+    expect(form.text).toContain(`value="${council.comms.id}"`);
+    expect(form.text).not.toContain(`value="${council.officer.id}"`);
+    const rules = {
+      approverRoles: 'comms_approver',
+      approvalsRequired: '2',
+      quietHours: 'yes',
+      quietStart: '21:00',
+      quietEnd: '08:00',
+      timeZone: 'Europe/London',
+      allowedContentKinds: 'template',
+      inboundRetentionDays: '7',
+      emergencyPath: 'yes',
+      onCallApproverIds: council.comms.id,
+      retrospectiveReviewHours: '4',
+    };
+    // Emergencies held for quiet hours cannot also go out at once: the domain says so.
+    const refused = await post(path, { ...rules, emergencyBypassesQuietHours: 'no' }).expect(200);
+    expect(summaryLinks(refused.text)).toEqual([
+      [expect.stringMatching(/emergencyBypassesQuietHours must be true/), '#emergencyPath'],
+    ]);
+    const saved = await post(path, { ...rules, emergencyBypassesQuietHours: 'yes' });
+    expect(saved.status).toBe(303);
+    const api = await t.http
+      .get(`/api/v1/channels/${council.channels.corporate}`)
+      .set(council.bearer(council.admin));
+    expect((api.body as { policy: { emergency: unknown } }).policy.emergency).toEqual({
+      singleApproval: true,
+      onCallApproverIds: [council.comms.id],
+      retrospectiveReviewHours: 4,
+    });
+    const page = await get(`/console/settings/channels/${council.channels.corporate}`).expect(200);
+    expect(page.text).toContain(
+      'Yes, from the on-call approver; another approver reviews it within 4 hours',
+    );
+    // Back to the usual rules.
+    const off = await post(path, {
+      ...rules,
+      approvalsRequired: '1',
+      quietHours: 'no',
+      emergencyBypassesQuietHours: 'no',
+      emergencyPath: 'no',
+    });
+    expect(off.status).toBe(303);
   });
 
   it('changes throughput within 1 to 1000, refusing anything else in the error summary', async () => {

@@ -6,6 +6,7 @@ import { GOVERNANCE_MODELS, governanceModel } from '../../channels/governance-mo
 import { CrierError } from '../../common/errors/crier-error.js';
 import { UuidParam } from '../../common/http/uuid-param.pipe.js';
 import type { Actor } from '../../organisation/actor.js';
+import type { StaffView } from '../../organisation/dto/staff.dto.js';
 import { OrganisationService } from '../../organisation/organisation.service.js';
 import { page, type Page, SeeOther } from '../../web/page.js';
 import { type ChannelFormValues, parseChannelForm } from './channel-form.js';
@@ -23,12 +24,23 @@ import {
   type PolicyFormValues,
 } from './policy-form.js';
 import { parseThroughputForm } from './simple-forms.js';
+import { roleName } from './staff-form.js';
 
-/** The domain's "this policy is not valid" names each problem; each gets its own line. */
+/**
+ * The domain's "this policy is not valid" names each problem; each gets its own line, linked to
+ * the emergency path's fields when it is about them.
+ */
 function policyRefusals(error: unknown, href: string): FormProblem[] | undefined {
   if (!(error instanceof CrierError) || error.code !== 'INVALID_POLICY') return undefined;
   const problems = (error.details?.problems as string[] | undefined) ?? [error.message];
-  return problems.map((text) => ({ text: text.charAt(0).toUpperCase() + text.slice(1), href }));
+  return problems.map((text) => ({
+    text: text.charAt(0).toUpperCase() + text.slice(1),
+    href: /on-call/.test(text)
+      ? '#onCallApproverIds'
+      : /emergency/.test(text)
+        ? '#emergencyPath'
+        : href,
+  }));
 }
 
 const BLANK_CHANNEL: ChannelFormValues = {
@@ -138,11 +150,7 @@ export class ChannelsPageController {
     const { values, policy, problems } = parsePolicyForm(body);
     if (!policy) return this.renderPolicy(channel, values, modelId, problems);
     try {
-      // The form does not edit the emergency path (API only): keep the channel's as it is.
-      await this.channels.replacePolicy(actor, id, {
-        ...policy,
-        emergency: channel.policy.emergency,
-      });
+      await this.channels.replacePolicy(actor, id, policy);
     } catch (error) {
       const refusals = policyRefusals(error, '#approverRoles');
       if (!refusals) throw error;
@@ -220,6 +228,12 @@ export class ChannelsPageController {
       channel,
       serviceName: await this.serviceNameOf(channel),
       values,
+      onCallCandidates: (await this.onCallCandidates(channel)).map((person) => ({
+        value: person.id,
+        text: person.name,
+        hint: { text: person.roles.map(roleName).join(', ') },
+        checked: values.onCallApproverIds.includes(person.id),
+      })),
       models: GOVERNANCE_MODELS.map((model) => ({
         value: model.id,
         text: model.name,
@@ -235,6 +249,24 @@ export class ChannelsPageController {
       problems,
       errors: errorsByField(problems),
     });
+  }
+
+  /**
+   * Who could be on call: active staff who may sign off on some channel like this one (comms
+   * approvers; for a service channel, its service's managers too). The service checks the
+   * chosen people against the rules saved.
+   */
+  private async onCallCandidates(channel: ChannelView): Promise<StaffView[]> {
+    return (await this.organisation.listStaff())
+      .filter(
+        (person) =>
+          person.active &&
+          (person.roles.includes('comms_approver') ||
+            (person.roles.includes('service_manager') &&
+              channel.serviceId !== null &&
+              person.serviceIds.includes(channel.serviceId))),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   private async renderNew(values: ChannelFormValues, problems: FormProblem[]): Promise<Page> {

@@ -9,9 +9,7 @@ describe('the policy form', () => {
     const values = policyFormValues(modelA);
     const { policy, problems } = parsePolicyForm({ ...values });
     expect(problems).toEqual([]);
-    // The form leaves the emergency path alone (the page keeps the channel's own).
-    const { emergency: _emergency, ...formFields } = modelA;
-    expect(policy).toEqual(formFields);
+    expect(policy).toEqual(modelA);
   });
 
   it('drops quiet hours when the admin chooses none, whatever the times say', () => {
@@ -37,8 +35,39 @@ describe('the policy form', () => {
       '#quietStart',
       '#timeZone',
       '#emergencyBypassesQuietHours',
+      '#emergencyPath',
       '#allowedContentKinds',
       '#inboundRetentionDays',
+    ]);
+  });
+
+  it('reads the emergency path: on-call people and review hours only when it is chosen', () => {
+    const base = { ...policyFormValues(modelA), emergencyBypassesQuietHours: 'yes' };
+    const on = parsePolicyForm({
+      ...base,
+      approvalsRequired: '2',
+      emergencyPath: 'yes',
+      onCallApproverIds: ['0b8f1c52-3b1e-4c63-9a53-6f1d2f3a4b5c', 'not-an-id'],
+      retrospectiveReviewHours: '6',
+    });
+    expect(on.problems).toEqual([]);
+    expect(on.policy?.emergency).toEqual({
+      singleApproval: true,
+      onCallApproverIds: ['0b8f1c52-3b1e-4c63-9a53-6f1d2f3a4b5c'],
+      retrospectiveReviewHours: 6,
+    });
+    const off = parsePolicyForm({ ...base, emergencyPath: 'no', retrospectiveReviewHours: 'x' });
+    expect(off.problems).toEqual([]);
+    expect(off.policy?.emergency).toBeNull();
+    const wrong = parsePolicyForm({
+      ...base,
+      emergencyPath: 'yes',
+      onCallApproverIds: [],
+      retrospectiveReviewHours: '73',
+    });
+    expect(wrong.problems.map((problem) => problem.href)).toEqual([
+      '#onCallApproverIds',
+      '#retrospectiveReviewHours',
     ]);
   });
 

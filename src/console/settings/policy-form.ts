@@ -5,6 +5,7 @@ import {
   type ContentKind,
   DEFAULT_INBOUND_RETENTION_DAYS,
   type GovernancePolicy,
+  MAX_RETROSPECTIVE_REVIEW_HOURS,
 } from '../../channels/governance-policy.js';
 import { APPROVER_ROLES, type ApproverRole } from '../../organisation/role.js';
 import { type FormBody, type FormProblem, listField, textField, wholeNumber } from './forms.js';
@@ -20,11 +21,18 @@ export interface PolicyFormValues {
   emergencyBypassesQuietHours: 'yes' | 'no' | '';
   allowedContentKinds: string[];
   inboundRetentionDays: string;
+  /** The emergency path: one on-call approval sends an emergency, reviewed afterwards. */
+  emergencyPath: 'yes' | 'no' | '';
+  onCallApproverIds: string[];
+  retrospectiveReviewHours: string;
 }
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CONTENT_KINDS: readonly ContentKind[] = ['template', 'text'];
 export const DEFAULT_TIME_ZONE = 'Europe/London';
+/** What the form suggests for a new emergency path: a review within a working morning. */
+export const DEFAULT_RETROSPECTIVE_REVIEW_HOURS = 4;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const yesNo = (value: string): 'yes' | 'no' | '' =>
   value === 'yes' || value === 'no' ? value : '';
@@ -41,6 +49,11 @@ export function policyFormValues(policy: GovernancePolicy): PolicyFormValues {
     emergencyBypassesQuietHours: policy.emergencyBypassesQuietHours ? 'yes' : 'no',
     allowedContentKinds: [...policy.allowedContentKinds],
     inboundRetentionDays: String(policy.inboundRetentionDays ?? DEFAULT_INBOUND_RETENTION_DAYS),
+    emergencyPath: policy.emergency?.singleApproval ? 'yes' : 'no',
+    onCallApproverIds: [...(policy.emergency?.onCallApproverIds ?? [])],
+    retrospectiveReviewHours: String(
+      policy.emergency?.retrospectiveReviewHours ?? DEFAULT_RETROSPECTIVE_REVIEW_HOURS,
+    ),
   };
 }
 
@@ -55,6 +68,9 @@ export function readPolicyForm(body: FormBody): PolicyFormValues {
     emergencyBypassesQuietHours: yesNo(textField(body, 'emergencyBypassesQuietHours')),
     allowedContentKinds: listField(body, 'allowedContentKinds'),
     inboundRetentionDays: textField(body, 'inboundRetentionDays'),
+    emergencyPath: yesNo(textField(body, 'emergencyPath')),
+    onCallApproverIds: listField(body, 'onCallApproverIds'),
+    retrospectiveReviewHours: textField(body, 'retrospectiveReviewHours'),
   };
 }
 
@@ -98,6 +114,7 @@ export function parsePolicyForm(body: FormBody): {
       href: '#emergencyBypassesQuietHours',
     });
   }
+  const emergency = parseEmergencyPath(values, problems);
   const kinds = values.allowedContentKinds.filter((kind): kind is ContentKind =>
     (CONTENT_KINDS as readonly string[]).includes(kind),
   );
@@ -124,8 +141,39 @@ export function parsePolicyForm(body: FormBody): {
       emergencyBypassesQuietHours: values.emergencyBypassesQuietHours === 'yes',
       allowedContentKinds: kinds,
       inboundRetentionDays: retention!,
+      emergency: emergency ?? null,
     },
   };
+}
+
+/**
+ * The emergency path's fields; the rules across fields (two or more approvals, emergencies
+ * through quiet hours, on-call people who can sign off here) are the channels service's.
+ */
+function parseEmergencyPath(
+  values: PolicyFormValues,
+  problems: FormProblem[],
+): GovernancePolicyDto['emergency'] {
+  if (values.emergencyPath === '') {
+    problems.push({
+      text: 'Select whether an emergency can go out on one on-call approval',
+      href: '#emergencyPath',
+    });
+    return undefined;
+  }
+  if (values.emergencyPath === 'no') return null;
+  const onCall = values.onCallApproverIds.filter((id) => UUID.test(id));
+  if (onCall.length === 0) {
+    problems.push({ text: 'Select who is on call', href: '#onCallApproverIds' });
+  }
+  const hours = wholeNumber(values.retrospectiveReviewHours);
+  if (hours === undefined || hours < 1 || hours > MAX_RETROSPECTIVE_REVIEW_HOURS) {
+    problems.push({
+      text: `Hours for the second approver's review must be a whole number from 1 to ${MAX_RETROSPECTIVE_REVIEW_HOURS}`,
+      href: '#retrospectiveReviewHours',
+    });
+  }
+  return { singleApproval: true, onCallApproverIds: onCall, retrospectiveReviewHours: hours ?? 0 };
 }
 
 const APPROVER_WORDS: Record<ApproverRole, string> = {
@@ -137,6 +185,17 @@ const CONTENT_WORDS: Record<ContentKind, string> = {
   template: 'approved WhatsApp templates',
   text: 'free text',
 };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function emergencyPathWords(emergency: NonNullable<GovernancePolicy['emergency']>): string {
+  const who =
+    emergency.onCallApproverIds.length === 1
+      ? 'the on-call approver'
+      : `one of ${emergency.onCallApproverIds.length} on-call approvers`;
+  const within = plural(emergency.retrospectiveReviewHours, 'hour', 'hours');
+  return `Yes, from ${who}; another approver reviews it within ${within}`;
+}
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -167,6 +226,12 @@ export function describePolicy(
       value: policy.emergencyBypassesQuietHours
         ? 'May go out at once, with the reason recorded'
         : 'Wait until quiet hours end, like any other message',
+    },
+    {
+      key: 'Emergencies on one approval',
+      value: policy.emergency?.singleApproval
+        ? emergencyPathWords(policy.emergency)
+        : 'No, emergencies need the usual approvals',
     },
     {
       key: 'Kinds of message allowed',
