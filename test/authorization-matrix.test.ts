@@ -564,6 +564,27 @@ describe('authorisation: every route against every role', () => {
       }),
     },
     { method: 'get', route: '/api/v1/areas', allowed: 'any', ok: 200 },
+    // Renaming: the code stays, the name people read changes (admins only).
+    ...(['area', 'topic'] as const).map((kind): Row => ({
+      method: 'patch',
+      route: `/api/v1/${kind}s/:code`,
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({
+        path: `/api/v1/${kind}s/${kind === 'area' ? 'northfield' : 'gritting'}`,
+        body: { name: unique('Renamed ') },
+      }),
+    })),
+    {
+      method: 'patch',
+      route: '/api/v1/services/:id',
+      allowed: ['admin'],
+      ok: 200,
+      prepare: () => ({
+        path: `/api/v1/services/${council.services.highways}`,
+        body: { name: unique('Highways ') },
+      }),
+    },
     {
       method: 'post',
       route: '/api/v1/topics',
@@ -752,6 +773,33 @@ describe('authorisation: every route against every role', () => {
       ok: 200,
       session: true,
     })),
+    ...(
+      [
+        ['/console/settings/areas/:code', () => '/console/settings/areas/northfield'],
+        ['/console/settings/topics/:code', () => '/console/settings/topics/gritting'],
+        [
+          '/console/settings/services/:id',
+          () => `/console/settings/services/${council.services.youth}`,
+        ],
+      ] as const
+    ).flatMap(([route, path]): Row[] => [
+      {
+        method: 'get',
+        route,
+        allowed: ['admin'],
+        ok: 200,
+        session: true,
+        prepare: () => ({ path: path() }),
+      },
+      {
+        method: 'post',
+        route,
+        allowed: ['admin'],
+        ok: 303,
+        session: true,
+        prepare: () => ({ path: path(), body: { name: unique('Renamed ') } }),
+      },
+    ]),
     {
       method: 'post',
       route: '/console/settings/services',
@@ -831,6 +879,7 @@ describe('authorisation: every route against every role', () => {
           approvalsRequired: '1',
           quietHours: 'no',
           emergencyBypassesQuietHours: 'yes',
+          emergencyPath: 'no',
           allowedContentKinds: 'template',
           inboundRetentionDays: '7',
         },

@@ -288,6 +288,111 @@ describe('console settings pages (admin)', () => {
     expect(off.status).toBe(303);
   });
 
+  describe('renaming services, areas and topics', () => {
+    const auditData = async (type: string) => {
+      const rows = await t.db.query<{ payload: string }>(
+        `SELECT payload FROM audit_events WHERE type = $1 ORDER BY seq`,
+        [type],
+      );
+      return rows.map((row) => (JSON.parse(row.payload) as { data: Record<string, unknown> }).data);
+    };
+
+    it('renames an area through the API, keeping its code, audited; refuses bad input', async () => {
+      const area = await t.http
+        .post('/api/v1/areas')
+        .set(council.bearer(council.admin))
+        .send({ code: 'eastgate', name: 'Eastgate' });
+      expect(area.status).toBe(201);
+      const renamed = await t.http
+        .patch('/api/v1/areas/eastgate')
+        .set(council.bearer(council.admin))
+        .send({ name: 'Eastgate and Riverside' });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ code: 'eastgate', name: 'Eastgate and Riverside' });
+      const areas = await t.http.get('/api/v1/areas').set(council.bearer(council.officer));
+      const listed = (areas.body as { items: { code: string; name: string }[] }).items;
+      expect(listed.find((entry) => entry.code === 'eastgate')?.name).toBe(
+        'Eastgate and Riverside',
+      );
+      expect(await auditData('area.renamed')).toContainEqual(
+        expect.objectContaining({
+          code: 'eastgate',
+          from: 'Eastgate',
+          to: 'Eastgate and Riverside',
+        }),
+      );
+      const as = council.bearer(council.admin);
+      expect((await t.http.patch('/api/v1/areas/nowhere').set(as).send({ name: 'X' })).status).toBe(
+        404,
+      );
+      expect(
+        (await t.http.patch('/api/v1/areas/bad%20code').set(as).send({ name: 'X' })).status,
+      ).toBe(400);
+      expect(
+        (await t.http.patch('/api/v1/topics/gritting').set(as).send({ name: '' })).status,
+      ).toBe(400);
+      const officer = await t.http
+        .patch('/api/v1/topics/gritting')
+        .set(council.bearer(council.officer))
+        .send({ name: 'Gritting and snow' });
+      expect(officer.status).toBe(403);
+    });
+
+    it('renames a service, refusing a name another service has', async () => {
+      const as = council.bearer(council.admin);
+      const taken = await t.http
+        .patch(`/api/v1/services/${council.services.youth}`)
+        .set(as)
+        .send({ name: 'Highways' });
+      expect(taken.status).toBe(409);
+      expect((taken.body as { code: string }).code).toBe('SERVICE_NAME_TAKEN');
+      const unknown = await t.http
+        .patch('/api/v1/services/00000000-0000-4000-8000-000000000000')
+        .set(as)
+        .send({ name: 'Parks' });
+      expect(unknown.status).toBe(404);
+      const renamed = await t.http
+        .patch(`/api/v1/services/${council.services.youth}`)
+        .set(as)
+        .send({ name: 'Youth and Play' });
+      expect(renamed.status).toBe(200);
+      expect(await auditData('service.renamed')).toContainEqual({
+        from: 'Youth Support',
+        to: 'Youth and Play',
+      });
+    });
+
+    it('renames from the console pages, with errors in the summary', async () => {
+      const list = await get('/console/settings/areas').expect(200);
+      expect(list.text).toContain('href="/console/settings/areas/northfield"');
+      const form = await get('/console/settings/topics/gritting').expect(200);
+      expect(form.text).toContain('Change the name of gritting');
+      const empty = await post('/console/settings/topics/gritting', { name: '' }).expect(200);
+      expect(summaryLinks(empty.text)).toEqual([['Enter the new name of the topic', '#name']]);
+      const saved = await post('/console/settings/topics/gritting', { name: 'Gritting and ice' });
+      expect(saved.status).toBe(303);
+      expect(saved.headers.location).toBe('/console/settings/areas?renamed=topic:gritting');
+      const banner = await get(saved.headers.location).expect(200);
+      expect(banner.text).toContain('is now called Gritting and ice');
+      await get('/console/settings/areas/nowhere').expect(404);
+
+      const services = await get('/console/settings/services').expect(200);
+      expect(services.text).toContain(
+        `href="/console/settings/services/${council.services.highways}"`,
+      );
+      const clash = await post(`/console/settings/services/${council.services.highways}`, {
+        name: 'Youth and Play',
+      }).expect(200);
+      expect(summaryLinks(clash.text)[0]?.[1]).toBe('#name');
+      const ok = await post(`/console/settings/services/${council.services.highways}`, {
+        name: 'Highways and Transport',
+      });
+      expect(ok.status).toBe(303);
+      const after = await get(ok.headers.location).expect(200);
+      expect(after.text).toContain('The service is now called Highways and Transport.');
+    });
+  });
+
   it('changes throughput within 1 to 1000, refusing anything else in the error summary', async () => {
     const id = council.channels.corporate;
     for (const value of ['0', '1001', 'fast', '']) {

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyStaff, CurrentActor, Roles } from '../auth/access.decorators.js';
 import type { Actor } from '../organisation/actor.js';
 import { AudienceService } from './audience.service.js';
+import { CodeParam } from './code-param.pipe.js';
 import {
   AudienceEntryListView,
   AudienceEntryView,
   CreateAudienceEntryDto,
+  RenameAudienceEntryDto,
 } from './dto/audience.dto.js';
 
 @ApiTags('audience')
@@ -24,6 +26,16 @@ export class AudienceController {
     return this.audience.create({ kind: 'staff', id: actor.id }, 'area', body.code, body.name);
   }
 
+  @Patch('areas/:code')
+  @Roles('admin')
+  renameArea(
+    @CurrentActor() actor: Actor,
+    @Param('code', new CodeParam('area')) code: string,
+    @Body() body: RenameAudienceEntryDto,
+  ): Promise<AudienceEntryView> {
+    return this.audience.rename({ kind: 'staff', id: actor.id }, 'area', code, body.name);
+  }
+
   @Get('areas')
   @AnyStaff()
   async listAreas(): Promise<AudienceEntryListView> {
@@ -37,6 +49,16 @@ export class AudienceController {
     @Body() body: CreateAudienceEntryDto,
   ): Promise<AudienceEntryView> {
     return this.audience.create({ kind: 'staff', id: actor.id }, 'topic', body.code, body.name);
+  }
+
+  @Patch('topics/:code')
+  @Roles('admin')
+  renameTopic(
+    @CurrentActor() actor: Actor,
+    @Param('code', new CodeParam('topic')) code: string,
+    @Body() body: RenameAudienceEntryDto,
+  ): Promise<AudienceEntryView> {
+    return this.audience.rename({ kind: 'staff', id: actor.id }, 'topic', code, body.name);
   }
 
   @Get('topics')

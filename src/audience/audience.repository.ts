@@ -22,6 +22,10 @@ export class AudienceRepository {
     return this.repo(kind).findOneBy({ code });
   }
 
+  async rename(kind: AudienceKind, code: string, name: string): Promise<void> {
+    await this.repo(kind).update({ code }, { name });
+  }
+
   list(kind: AudienceKind): Promise<(AreaEntity | TopicEntity)[]> {
     return this.repo(kind).find({ order: { code: 'ASC' } });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service.js';
 import type { AuditActor } from '../audit/audit-event.js';
-import { badInput, conflict } from '../common/errors/crier-error.js';
+import { badInput, conflict, notFound } from '../common/errors/crier-error.js';
 import { TtlCache } from '../common/ttl-cache.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { type AudienceKind, AudienceRepository } from './audience.repository.js';
@@ -36,6 +36,38 @@ export class AudienceService {
       });
       return { id: entry.id, code: entry.code, name: entry.name };
     });
+  }
+
+  /**
+   * A new name for an area or topic (a ward renamed, a clearer topic); its code, which residents'
+   * subscriptions, messages and imports use, stays.
+   */
+  async rename(
+    actor: AuditActor,
+    kind: AudienceKind,
+    code: string,
+    name: string,
+  ): Promise<AudienceEntryView> {
+    return this.uow.run(async () => {
+      const entry = await this.repository.findByCode(kind, code);
+      if (!entry) {
+        throw notFound(`${kind.toUpperCase()}_NOT_FOUND`, `There is no ${kind} "${code}".`);
+      }
+      if (entry.name !== name) {
+        await this.repository.rename(kind, code, name);
+        await this.audit.record({
+          type: `${kind}.renamed`,
+          actor,
+          data: { id: entry.id, code, from: entry.name, to: name },
+        });
+      }
+      return { id: entry.id, code, name };
+    });
+  }
+
+  async get(kind: AudienceKind, code: string): Promise<AudienceEntryView | null> {
+    const entry = await this.repository.findByCode(kind, code);
+    return entry && { id: entry.id, code: entry.code, name: entry.name };
   }
 
   async list(kind: AudienceKind): Promise<AudienceEntryView[]> {

@@ -38,6 +38,17 @@ export class OrganisationController {
     return this.organisation.createService(actor, body.name);
   }
 
+  @Patch('services/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename a service; its channels and staff stay with it' })
+  renameService(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() body: CreateServiceDto,
+  ): Promise<ServiceView> {
+    return this.organisation.renameService(actor, id, body.name);
+  }
+
   @Get('services')
   @AnyStaff()
   async listServices(): Promise<ServiceListView> {

@@ -1,6 +1,7 @@
 import { badInput, conflict, notFound } from '../common/errors/crier-error.js';
 
 export const OrganisationErrors = {
+  serviceNotFound: () => notFound('SERVICE_NOT_FOUND', 'There is no service with that id.'),
   serviceNameTaken: (name: string) =>
     conflict('SERVICE_NAME_TAKEN', `A service called "${name}" already exists.`),
   unknownServices: (ids: string[]) =>

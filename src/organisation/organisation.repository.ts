@@ -38,6 +38,14 @@ export class OrganisationRepository {
     return this.services().save(this.services().create({ name }));
   }
 
+  findServiceById(id: string): Promise<ServiceEntity | null> {
+    return this.services().findOneBy({ id });
+  }
+
+  async renameService(id: string, name: string): Promise<void> {
+    await this.services().update({ id }, { name });
+  }
+
   findServiceByName(name: string): Promise<ServiceEntity | null> {
     return this.services().findOneBy({ name });
   }

@@ -83,6 +83,25 @@ export class OrganisationService {
     });
   }
 
+  /** A service's new name (departments get renamed); its channels and staff stay with it. */
+  async renameService(actor: Actor, id: string, name: string): Promise<ServiceView> {
+    return this.uow.run(async () => {
+      const service = await this.repository.findServiceById(id);
+      if (!service) throw OrganisationErrors.serviceNotFound();
+      if (service.name === name) return { id, name };
+      const holder = await this.repository.findServiceByName(name);
+      if (holder && holder.id !== id) throw OrganisationErrors.serviceNameTaken(name);
+      await this.repository.renameService(id, name);
+      await this.audit.record({
+        type: 'service.renamed',
+        actor: asAuditActor(actor),
+        subject: { serviceId: id },
+        data: { from: service.name, to: name },
+      });
+      return { id, name };
+    });
+  }
+
   async listStaff(): Promise<StaffView[]> {
     return (await this.repository.listStaff()).map(staffView);
   }

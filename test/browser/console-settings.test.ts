@@ -164,6 +164,26 @@ describe('the settings pages in a browser (demo admin)', () => {
     await expectAccessible(page);
   });
 
+  it('renames an area from its link, with an error summary first, passing axe', async () => {
+    await page.goto(`${t.url}/console/settings/areas`);
+    await page.getByRole('link', { name: 'Change name of Northfield' }).click();
+    await page.waitForURL(/\/console\/settings\/areas\/northfield$/);
+    await expectAccessible(page);
+    await page.locator('#name').fill('');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    await expectAccessible(page);
+    await page.locator('#name').fill('Northfield and Moor');
+    await Promise.all([
+      page.waitForURL(/renamed=area:northfield$/),
+      page.getByRole('button', { name: 'Save name' }).click(),
+    ]);
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
+      'is now called Northfield and Moor',
+    );
+    await expectAccessible(page);
+  });
+
   it('imports postcodes, showing the counts and lines not imported, passing axe', async () => {
     await page.goto(`${t.url}/console/settings/postcodes`);
     await expectAccessible(page);

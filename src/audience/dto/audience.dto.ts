@@ -14,6 +14,13 @@ export class CreateAudienceEntryDto {
   name: string;
 }
 
+export class RenameAudienceEntryDto {
+  @ApiProperty({ example: 'Crewe North' })
+  @IsString()
+  @Length(1, 120)
+  name: string;
+}
+
 export class AudienceEntryView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() code: string;

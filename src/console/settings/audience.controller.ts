@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ConsolePage, CurrentActor } from '../../auth/access.decorators.js';
 import { AudienceService } from '../../audience/audience.service.js';
+import { notFound } from '../../common/errors/crier-error.js';
 import type { Actor } from '../../organisation/actor.js';
 import type { PostcodeImportResultView } from '../../postcodes/dto/postcode.dto.js';
 import { PostcodesService } from '../../postcodes/postcodes.service.js';
 import { page, type Page, SeeOther } from '../../web/page.js';
 import { errorsByField, expectedRefusal, type FormBody, type FormProblem } from './forms.js';
-import { parseAudienceForm, parsePostcodeForm } from './simple-forms.js';
+import { CodeParam } from '../../audience/code-param.pipe.js';
+import { parseAudienceForm, parsePostcodeForm, parseRenameForm } from './simple-forms.js';
 
 type Kind = 'area' | 'topic';
 interface AudienceFormState {
@@ -25,8 +27,42 @@ export class AudiencePageController {
 
   @Get('areas')
   @ConsolePage('admin')
-  areas(@Query('added') added?: string): Promise<Page> {
-    return this.renderAreas(undefined, added);
+  areas(@Query('added') added?: string, @Query('renamed') renamed?: string): Promise<Page> {
+    return this.renderAreas(undefined, added, renamed);
+  }
+
+  @Get('areas/:code')
+  @ConsolePage('admin')
+  areaRenameForm(@Param('code', new CodeParam('area')) code: string): Promise<Page> {
+    return this.renameForm('area', code);
+  }
+
+  @Post('areas/:code')
+  @HttpCode(200)
+  @ConsolePage('admin')
+  renameArea(
+    @CurrentActor() actor: Actor,
+    @Param('code', new CodeParam('area')) code: string,
+    @Body() body: FormBody,
+  ): Promise<Page> {
+    return this.rename(actor, 'area', code, body);
+  }
+
+  @Get('topics/:code')
+  @ConsolePage('admin')
+  topicRenameForm(@Param('code', new CodeParam('topic')) code: string): Promise<Page> {
+    return this.renameForm('topic', code);
+  }
+
+  @Post('topics/:code')
+  @HttpCode(200)
+  @ConsolePage('admin')
+  renameTopic(
+    @CurrentActor() actor: Actor,
+    @Param('code', new CodeParam('topic')) code: string,
+    @Body() body: FormBody,
+  ): Promise<Page> {
+    return this.rename(actor, 'topic', code, body);
   }
 
   @Post('areas')
@@ -81,21 +117,52 @@ export class AudiencePageController {
     throw new SeeOther(`/console/settings/areas?added=${kind}:${encodeURIComponent(code)}`);
   }
 
-  private async renderAreas(form?: AudienceFormState, added?: string): Promise<Page> {
+  private async renameForm(kind: Kind, code: string, name?: string, problems: FormProblem[] = []) {
+    const entry = await this.audience.get(kind, code);
+    if (!entry) throw notFound(`${kind.toUpperCase()}_NOT_FOUND`, `There is no ${kind} "${code}".`);
+    return page('console/settings/rename', {
+      noun: kind,
+      current: entry.name,
+      code,
+      action: `/console/settings/${kind}s/${encodeURIComponent(code)}`,
+      back: { text: 'Back to areas and topics', href: '/console/settings/areas' },
+      values: { name: name ?? entry.name },
+      problems,
+      errors: errorsByField(problems),
+    });
+  }
+
+  private async rename(actor: Actor, kind: Kind, code: string, body: FormBody): Promise<Page> {
+    const { name, problems } = parseRenameForm(body, kind);
+    if (problems.length > 0) return this.renameForm(kind, code, name, problems);
+    await this.audience.rename({ kind: 'staff', id: actor.id }, kind, code, name);
+    throw new SeeOther(`/console/settings/areas?renamed=${kind}:${encodeURIComponent(code)}`);
+  }
+
+  private async renderAreas(
+    form?: AudienceFormState,
+    added?: string,
+    renamed?: string,
+  ): Promise<Page> {
     const [areas, topics] = await Promise.all([
       this.audience.list('area'),
       this.audience.list('topic'),
     ]);
-    const [addedKind, addedCode] = (added ?? '').split(':');
-    const addedEntry = (addedKind === 'area' ? areas : addedKind === 'topic' ? topics : []).find(
-      (entry) => entry.code === addedCode,
-    );
+    // Only an entry on the lists: the query string cannot make the page say anything else.
+    const named = (reference?: string) => {
+      const [kind, code] = (reference ?? '').split(':');
+      const entry = (kind === 'area' ? areas : kind === 'topic' ? topics : []).find(
+        (candidate) => candidate.code === code,
+      );
+      return entry ? { kind, ...entry } : undefined;
+    };
     const problems = form?.problems ?? [];
     const blank = { code: '', name: '' };
     return page('console/settings/areas', {
       areas,
       topics,
-      added: addedEntry ? { kind: addedKind, ...addedEntry } : undefined,
+      added: named(added),
+      renamed: named(renamed),
       area: form?.kind === 'area' ? form.values : blank,
       topic: form?.kind === 'topic' ? form.values : blank,
       problems,

@@ -13,6 +13,20 @@ export function parseServiceForm(body: FormBody): { name: string; problems: Form
   return { name, problems };
 }
 
+/** A new name for a service, an area or a topic. */
+export function parseRenameForm(
+  body: FormBody,
+  noun: 'service' | 'area' | 'topic',
+): { name: string; problems: FormProblem[] } {
+  const name = textField(body, 'name');
+  const problems: FormProblem[] = [];
+  if (name === '') problems.push({ text: `Enter the new name of the ${noun}`, href: '#name' });
+  else if (name.length > NAME_MAX) {
+    problems.push({ text: `Name must be ${NAME_MAX} characters or fewer`, href: '#name' });
+  }
+  return { name, problems };
+}
+
 /** An area or a topic: a short code residents and messages use, and a name people read. */
 export function parseAudienceForm(
   body: FormBody,
