@@ -401,6 +401,17 @@ describe('authorisation: every route against every role', () => {
         body: { reason: 'No longer needed.' },
       }),
     },
+    // The console's snap poll results (src/console/polls): whoever may see the message.
+    ...['', '.json', '.csv'].map((suffix): Row => ({
+      method: 'get',
+      route: `/console/messages/:id/poll${suffix}`,
+      allowed: 'any',
+      ok: 200,
+      session: true,
+      prepare: async (_, role) => ({
+        path: `/console/messages/${await pollDraftFor(role)}/poll${suffix}`,
+      }),
+    })),
     {
       method: 'get',
       route: '/webhooks/whatsapp',

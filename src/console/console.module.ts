@@ -10,6 +10,7 @@ import { ConsoleEmergencyModule } from './emergency/console-emergency.module.js'
 import { ConsoleInboxModule } from './inbox/console-inbox.module.js';
 import { LocalSignInController } from './local-sign-in.controller.js';
 import { ConsoleMessagesModule } from './messages/console-messages.module.js';
+import { ConsolePollsModule } from './polls/console-polls.module.js';
 import { ConsoleReviewModule } from './review/console-review.module.js';
 import { ConsoleResidentsModule } from './residents/console-residents.module.js';
 import { MicrosoftSignInController } from './microsoft-sign-in.controller.js';
@@ -37,6 +38,7 @@ export class ConsoleModule {
         OrganisationModule,
         DeliveryPagesModule,
         ConsoleMessagesModule,
+        ConsolePollsModule,
         TrainingModule,
         ConsoleReviewModule,
         ConsoleAuditModule,

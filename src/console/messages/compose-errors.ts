@@ -41,3 +41,32 @@ export function composeErrorFor(error: unknown): FieldError | null {
   if (!(error instanceof CrierError)) return null;
   return FIELD_FOR_CODE[error.code]?.(error) ?? null;
 }
+
+/** A problem of INVALID_POLL's (`details.problems`) as the field to change and a sentence. */
+export function pollProblemField(problem: string): FieldError {
+  const text = `${problem.charAt(0).toUpperCase()}${problem.slice(1)}`;
+  if (/^closesAt\b/.test(problem)) {
+    return { field: 'pollClosesAt-day', text: 'Closing date must be a real date and time' };
+  }
+  if (/close after|stay open/.test(problem)) return { field: 'pollClosesAt-day', text };
+  if (/question/.test(problem)) return { field: 'body', text };
+  return { field: 'pollOptions', text };
+}
+
+/**
+ * Every problem the form can show for this refusal: INVALID_POLL lists each of the poll's
+ * problems, linked to the options, the closing time or the question; others give one, or none.
+ */
+export function composeErrorsFor(error: unknown): FieldError[] | null {
+  if (error instanceof CrierError && error.code === 'INVALID_POLL') {
+    const problems = (error.details as { problems?: unknown } | undefined)?.problems;
+    const list = Array.isArray(problems)
+      ? problems.filter((p): p is string => typeof p === 'string')
+      : [];
+    return list.length > 0
+      ? list.map(pollProblemField)
+      : [{ field: 'pollOptions', text: error.message }];
+  }
+  const one = composeErrorFor(error);
+  return one ? [one] : null;
+}

@@ -3,6 +3,14 @@ import type { ContentKind } from '../../channels/governance-policy.js';
 import type { Priority } from '../../messages/domain/message-status.js';
 import type { CreateMessageDto } from '../../messages/dto/message-input.dto.js';
 import type { MessageView } from '../../messages/dto/message-view.dto.js';
+import {
+  MAX_BUTTON_TITLE,
+  MAX_LIST_ROW_TITLE,
+  MAX_POLL_OPTIONS,
+  MAX_REPLY_BUTTONS,
+  MAX_TEMPLATE_BUTTON_TEXT,
+  MIN_POLL_OPTIONS,
+} from '../../messages/domain/poll-definition.js';
 import { MESSAGE_LIMITS } from './dto-limits.js';
 
 /** Councils in the UK: a send time typed into the form is on the clock in Britain. */
@@ -26,6 +34,12 @@ export interface ComposeValues {
   sendAtMonth: string;
   sendAtYear: string;
   sendAtTime: string;
+  /** The snap poll's options as typed: one a line. Empty with no closing time: no poll. */
+  pollOptions: string;
+  pollClosesDay: string;
+  pollClosesMonth: string;
+  pollClosesYear: string;
+  pollClosesTime: string;
 }
 
 /** One problem: `field` is the id of the input the error summary links to. */
@@ -57,6 +71,11 @@ export const emptyComposeValues = (channelId = ''): ComposeValues => ({
   sendAtMonth: '',
   sendAtYear: '',
   sendAtTime: '',
+  pollOptions: '',
+  pollClosesDay: '',
+  pollClosesMonth: '',
+  pollClosesYear: '',
+  pollClosesTime: '',
 });
 
 /** The posted form (flat urlencoded fields; repeated names arrive as arrays) as form values. */
@@ -78,6 +97,11 @@ export function composeValuesFrom(body: Record<string, unknown>): ComposeValues 
     sendAtMonth: text(body['sendAt-month']).trim(),
     sendAtYear: text(body['sendAt-year']).trim(),
     sendAtTime: text(body['sendAt-time']).trim(),
+    pollOptions: text(body.pollOptions),
+    pollClosesDay: text(body['pollClosesAt-day']).trim(),
+    pollClosesMonth: text(body['pollClosesAt-month']).trim(),
+    pollClosesYear: text(body['pollClosesAt-year']).trim(),
+    pollClosesTime: text(body['pollClosesAt-time']).trim(),
   };
 }
 
@@ -85,6 +109,8 @@ export function composeValuesFrom(body: Record<string, unknown>): ComposeValues 
 export function composeValuesOf(message: MessageView, zone = FORM_TIME_ZONE): ComposeValues {
   const { content } = message;
   const at = message.sendAt ? DateTime.fromISO(message.sendAt, { zone }) : null;
+  const poll = content.poll;
+  const closes = poll ? DateTime.fromISO(poll.closesAt, { zone }) : null;
   return {
     channelId: message.channelId,
     serviceId: message.serviceId ?? '',
@@ -101,42 +127,62 @@ export function composeValuesOf(message: MessageView, zone = FORM_TIME_ZONE): Co
     sendAtMonth: at ? String(at.month) : '',
     sendAtYear: at ? String(at.year) : '',
     sendAtTime: at ? at.toFormat('HH:mm') : '',
+    pollOptions: poll ? poll.options.join('\n') : '',
+    pollClosesDay: closes ? String(closes.day) : '',
+    pollClosesMonth: closes ? String(closes.month) : '',
+    pollClosesYear: closes ? String(closes.year) : '',
+    pollClosesTime: closes ? closes.toFormat('HH:mm') : '',
   };
 }
 
-/**
- * The send time the form describes, in UTC, or null when it is left blank ("as soon as it is
- * approved"). Only the shape is checked here; the domain decides whether it is too early or late.
- */
-export function sendAtFrom(
-  values: ComposeValues,
-  zone = FORM_TIME_ZONE,
-): { sendAt: string | null; error?: FieldError } {
-  const parts = [values.sendAtDay, values.sendAtMonth, values.sendAtYear];
-  if (parts.every((part) => part === '') && values.sendAtTime === '') return { sendAt: null };
+/** A date and time typed into the form (day, month, year, "14:30"), with its words for errors. */
+interface DateTimeFields {
+  day: string;
+  month: string;
+  year: string;
+  time: string;
+}
+interface DateTimeWords {
+  /** The date-input's id: errors link to `${id}-day` and so on, and `${id}-time`. */
+  id: string;
+  /** "Send", "Closing": as in "Send date must include a day". */
+  label: string;
+  /** Said when the date is given without a time. */
+  noTime: string;
+}
+
+/** The date and time the fields describe, in UTC; null when all are blank. Shape only. */
+function ukDateTimeFrom(
+  fields: DateTimeFields,
+  words: DateTimeWords,
+  zone: string,
+): { at: string | null; error?: FieldError } {
+  const { id, label } = words;
+  const parts = [fields.day, fields.month, fields.year];
+  if (parts.every((part) => part === '') && fields.time === '') return { at: null };
   const missing = ['day', 'month', 'year'].filter((_, i) => parts[i] === '');
   if (missing.length > 0) {
     return {
-      sendAt: null,
+      at: null,
       error: {
-        field: `sendAt-${missing[0]}`,
-        text: `Send date must include a ${missing.join(' and ')}`,
+        field: `${id}-${missing[0]}`,
+        text: `${label} date must include a ${missing.join(' and ')}`,
       },
     };
   }
   if (!parts.every((part) => /^\d{1,4}$/.test(part))) {
-    return { sendAt: null, error: { field: 'sendAt-day', text: 'Send date must be a real date' } };
+    return { at: null, error: { field: `${id}-day`, text: `${label} date must be a real date` } };
   }
-  const time = /^(\d{1,2})[:.](\d{2})$/.exec(values.sendAtTime);
+  const time = /^(\d{1,2})[:.](\d{2})$/.exec(fields.time);
   if (!time) {
     return {
-      sendAt: null,
+      at: null,
       error: {
-        field: 'sendAt-time',
+        field: `${id}-time`,
         text:
-          values.sendAtTime === ''
-            ? 'Enter a send time, or clear the send date'
-            : 'Send time must be a time on the 24-hour clock, like 14:30',
+          fields.time === ''
+            ? words.noTime
+            : `${label} time must be a time on the 24-hour clock, like 14:30`,
       },
     };
   }
@@ -153,16 +199,117 @@ export function sendAtFrom(
   if (!at.isValid || Number(parts[2]) < 1000) {
     if (Number(time[1]) > 23 || Number(time[2]) > 59) {
       return {
-        sendAt: null,
-        error: { field: 'sendAt-time', text: 'Send time must be a real time, like 14:30' },
+        at: null,
+        error: { field: `${id}-time`, text: `${label} time must be a real time, like 14:30` },
       };
     }
-    return {
-      sendAt: null,
-      error: { field: 'sendAt-day', text: 'Send date must be a real date' },
-    };
+    return { at: null, error: { field: `${id}-day`, text: `${label} date must be a real date` } };
   }
-  return { sendAt: at.toUTC().toISO({ suppressMilliseconds: true }) ?? null };
+  return { at: at.toUTC().toISO({ suppressMilliseconds: true }) ?? null };
+}
+
+/**
+ * The send time the form describes, in UTC, or null when it is left blank ("as soon as it is
+ * approved"). Only the shape is checked here; the domain decides whether it is too early or late.
+ */
+export function sendAtFrom(
+  values: ComposeValues,
+  zone = FORM_TIME_ZONE,
+): { sendAt: string | null; error?: FieldError } {
+  const { at, error } = ukDateTimeFrom(
+    {
+      day: values.sendAtDay,
+      month: values.sendAtMonth,
+      year: values.sendAtYear,
+      time: values.sendAtTime,
+    },
+    { id: 'sendAt', label: 'Send', noTime: 'Enter a send time, or clear the send date' },
+    zone,
+  );
+  return error ? { sendAt: null, error } : { sendAt: at };
+}
+
+/** The poll's options as typed: one a line, blank lines left out. */
+export const pollOptionsFrom = (typed: string): string[] =>
+  typed
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/** The longest option title WhatsApp shows for this many options on this kind of message. */
+export function pollTitleLimit(kind: ContentKind, options: number): number {
+  if (kind === 'template') return MAX_TEMPLATE_BUTTON_TEXT;
+  return options <= MAX_REPLY_BUTTONS ? MAX_BUTTON_TITLE : MAX_LIST_ROW_TITLE;
+}
+
+/**
+ * The snap poll the form describes, or null when its fields are left blank. The shape is checked
+ * here (how many options, how long, closing time); whether the closing time is late enough, and
+ * anything else, is the domain's to say (INVALID_POLL, see compose-errors.ts).
+ */
+export function pollFrom(
+  values: ComposeValues,
+  zone = FORM_TIME_ZONE,
+): { poll: { options: string[]; closesAt: string } | null; errors: FieldError[] } {
+  const options = pollOptionsFrom(values.pollOptions);
+  const closes = ukDateTimeFrom(
+    {
+      day: values.pollClosesDay,
+      month: values.pollClosesMonth,
+      year: values.pollClosesYear,
+      time: values.pollClosesTime,
+    },
+    {
+      id: 'pollClosesAt',
+      label: 'Closing',
+      noTime: 'Enter the time the poll closes',
+    },
+    zone,
+  );
+  if (options.length === 0 && closes.at === null && !closes.error)
+    return { poll: null, errors: [] };
+  const errors: FieldError[] = [];
+  const field = 'pollOptions';
+  if (options.length === 0) {
+    errors.push({
+      field,
+      text: 'Enter the poll’s options, one on each line, or clear the closing date',
+    });
+  } else if (options.length < MIN_POLL_OPTIONS) {
+    errors.push({
+      field,
+      text: `A poll needs at least ${MIN_POLL_OPTIONS} options, one on each line`,
+    });
+  } else if (options.length > MAX_POLL_OPTIONS) {
+    errors.push({ field, text: `A poll can have at most ${MAX_POLL_OPTIONS} options` });
+  } else {
+    const limit = pollTitleLimit(values.kind, options.length);
+    const why =
+      values.kind === 'template'
+        ? 'on a template'
+        : options.length <= MAX_REPLY_BUTTONS
+          ? `as buttons (up to ${MAX_REPLY_BUTTONS} options)`
+          : 'in a list';
+    const long = options.findIndex((option) => [...option].length > limit);
+    if (long >= 0) {
+      errors.push({
+        field,
+        text: `Option ${long + 1} must be ${limit} characters or fewer ${why}`,
+      });
+    }
+    const seen = options.map((option) => option.toLowerCase());
+    if (new Set(seen).size !== seen.length) {
+      errors.push({ field, text: 'Each option must be different' });
+    }
+  }
+  if (closes.error) errors.push(closes.error);
+  else if (closes.at === null) {
+    errors.push({ field: 'pollClosesAt-day', text: 'Enter the date and time the poll closes' });
+  }
+  return {
+    poll: errors.length === 0 && closes.at ? { options, closesAt: closes.at } : null,
+    errors,
+  };
 }
 
 const tooLong = (label: string, max: number) => `${label} must be ${max} characters or fewer`;
@@ -209,6 +356,9 @@ export function draftInputFrom(values: ComposeValues): {
       parameters: values.parameters.slice(0, MESSAGE_LIMITS.parameters.max),
     };
   }
+  const poll = pollFrom(values);
+  errors.push(...poll.errors);
+  if (poll.poll) content = { ...content, poll: poll.poll };
   if (values.areas.length === 0) errors.push({ field: 'areas', text: 'Select at least one area' });
   if (values.topics.length === 0) {
     errors.push({ field: 'topics', text: 'Select at least one topic' });

@@ -10,7 +10,19 @@ import type { Actor } from '../../organisation/actor.js';
 import { OrganisationService } from '../../organisation/organisation.service.js';
 import { AudienceCounts } from '../../residents/counts/audience-counts.service.js';
 import { AUDIENCE_CODE } from '../../audience/dto/audience.dto.js';
-import { type ComposeValues, type FieldError, sendAtFrom } from './compose-form.js';
+import {
+  type ComposeValues,
+  type FieldError,
+  pollOptionsFrom,
+  sendAtFrom,
+} from './compose-form.js';
+import {
+  MAX_BUTTON_TITLE,
+  MAX_LIST_ROW_TITLE,
+  MAX_POLL_OPTIONS,
+  MAX_REPLY_BUTTONS,
+  MAX_TEMPLATE_BUTTON_TEXT,
+} from '../../messages/domain/poll-definition.js';
 import { MESSAGE_LIMITS } from './dto-limits.js';
 import { draftableChannels } from './message-actions.js';
 import { costText, residentsText } from './message-display.js';
@@ -132,7 +144,15 @@ export class ComposePage {
         language: values.language,
         parameters: values.parameters,
         body: values.body,
+        poll: { options: pollOptionsFrom(values.pollOptions) },
       }),
+      pollLimits: {
+        buttons: MAX_REPLY_BUTTONS,
+        options: MAX_POLL_OPTIONS,
+        buttonTitle: MAX_BUTTON_TITLE,
+        listTitle: MAX_LIST_ROW_TITLE,
+        templateButton: MAX_TEMPLATE_BUTTON_TEXT,
+      },
       reach: await this.reach(values.areas, values.topics),
       checked: options.checked ?? false,
       // As the saved message would be checked.

@@ -8,7 +8,7 @@ import { nextStatus } from '../../messages/domain/message-workflow.js';
 import { MessageErrors } from '../../messages/messages.errors.js';
 import type { Actor } from '../../organisation/actor.js';
 import { page, type Page, SeeOther } from '../../web/page.js';
-import { composeErrorFor } from './compose-errors.js';
+import { composeErrorsFor } from './compose-errors.js';
 import {
   type ComposeValues,
   composeValuesFrom,
@@ -55,7 +55,7 @@ export class MessageComposeController {
     try {
       created = await this.drafting.create(actor, input);
     } catch (error) {
-      return this.form(actor, values, { errors: [this.formError(error)] });
+      return this.form(actor, values, { errors: this.formErrors(error) });
     }
     throw new SeeOther(`/console/messages/${created.id}?done=saved`);
   }
@@ -89,7 +89,7 @@ export class MessageComposeController {
     try {
       await this.drafting.edit(actor, id, input);
     } catch (error) {
-      return this.form(actor, values, { message, errors: [this.formError(error)] });
+      return this.form(actor, values, { message, errors: this.formErrors(error) });
     }
     throw new SeeOther(`/console/messages/${id}?done=saved`);
   }
@@ -104,10 +104,10 @@ export class MessageComposeController {
     return { reach: await this.compose.reach(codes(query.areas), codes(query.topics)) };
   }
 
-  private formError(error: unknown): FieldError {
-    const problem = composeErrorFor(error);
-    if (!problem) throw error;
-    return problem;
+  private formErrors(error: unknown): FieldError[] {
+    const problems = composeErrorsFor(error);
+    if (!problems) throw error;
+    return problems;
   }
 
   private async form(

@@ -138,6 +138,13 @@ export class MessagePage {
           ? this.compose.quietHoursWarning(channel, message.sendAt, message.priority)
           : null,
       sendAt: message.sendAt ? dateTime(message.sendAt) : 'As soon as it is approved',
+      poll: message.content.poll
+        ? {
+            options: message.content.poll.options,
+            closesAt: dateTime(message.content.poll.closesAt),
+            href: `/console/messages/${message.id}/poll`,
+          }
+        : null,
       dispatchAt: message.dispatchAt ? dateTime(message.dispatchAt) : null,
       author: staffName(message.createdBy),
       editors: summariseNames(message.editors.map(staffName), 10),

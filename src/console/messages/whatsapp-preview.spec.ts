@@ -27,4 +27,28 @@ describe('the WhatsApp preview', () => {
     });
     expect(whatsappPreview('Youth', { kind: 'text', body: '  ' }).empty).toBe(true);
   });
+
+  it('shows a poll’s options as buttons, a list behind one button, or a template’s quick replies', () => {
+    const text = (options: string[]) =>
+      whatsappPreview('Council', { kind: 'text', body: 'Which?', poll: { options } }).poll;
+    expect(text(['Yes', 'No', ' '])).toEqual({ style: 'buttons', options: ['Yes', 'No'] });
+    expect(text(['Mon', 'Tue', 'Wed', 'Thu'])).toEqual({
+      style: 'list',
+      options: ['Mon', 'Tue', 'Wed', 'Thu'],
+      listButton: 'Choose an answer',
+    });
+    expect(text([])).toBeUndefined();
+    expect(whatsappPreview('Council', { kind: 'text', body: 'No poll' })).not.toHaveProperty(
+      'poll',
+    );
+    expect(
+      whatsappPreview('Council', {
+        kind: 'template',
+        templateName: 'snap_poll',
+        language: 'en_GB',
+        parameters: ['Which?'],
+        poll: { options: ['Mon', 'Tue', 'Wed', 'Thu'] },
+      }).poll,
+    ).toEqual({ style: 'buttons', options: ['Mon', 'Tue', 'Wed', 'Thu'] });
+  });
 });

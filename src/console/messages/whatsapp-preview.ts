@@ -1,4 +1,13 @@
 import type { ContentKind } from '../../channels/governance-policy.js';
+import { LIST_BUTTON_TEXT, MAX_REPLY_BUTTONS } from '../../messages/domain/poll-definition.js';
+
+/** A snap poll under the message: reply buttons (or a template's quick replies), or a list. */
+export interface WhatsAppPreviewPoll {
+  style: 'buttons' | 'list';
+  options: string[];
+  /** The list's button, which opens the options; set when `style` is 'list'. */
+  listButton?: string;
+}
 
 /** What console/partials/whatsapp-preview.njk shows: see the comment at its top. */
 export interface WhatsAppPreview {
@@ -7,6 +16,7 @@ export interface WhatsAppPreview {
   meta: string;
   time?: string;
   empty: boolean;
+  poll?: WhatsAppPreviewPoll;
 }
 
 export interface PreviewContent {
@@ -15,6 +25,23 @@ export interface PreviewContent {
   language?: string;
   parameters?: string[];
   body?: string;
+  poll?: { options: string[] };
+}
+
+/**
+ * How WhatsApp shows a poll's options: a text message's up to three as reply buttons, four or
+ * more as a list behind one button; a template's as its quick-reply buttons. Null when none.
+ */
+export function previewPoll(
+  kind: ContentKind,
+  options: readonly string[] | undefined,
+): WhatsAppPreviewPoll | undefined {
+  const shown = (options ?? []).map((o) => o.trim()).filter((o) => o !== '');
+  if (shown.length === 0) return undefined;
+  if (kind === 'text' && shown.length > MAX_REPLY_BUTTONS) {
+    return { style: 'list', options: shown, listButton: LIST_BUTTON_TEXT };
+  }
+  return { style: 'buttons', options: shown };
 }
 
 /**
@@ -35,5 +62,6 @@ export function whatsappPreview(
     content.kind === 'text'
       ? 'Text message'
       : `Template ${content.templateName ?? ''} (${content.language ?? ''})`;
-  return { sender, text, meta, time, empty: text.trim() === '' };
+  const poll = previewPoll(content.kind, content.poll?.options);
+  return { sender, text, meta, time, empty: text.trim() === '', ...(poll ? { poll } : {}) };
 }

@@ -67,6 +67,13 @@ export function versionDetails(version: MessageVersionView): VersionDetail[] {
   if (version.emergencyReason) {
     details.push({ label: 'Emergency reason', value: version.emergencyReason });
   }
+  // A snap poll is part of what is signed off: its options and closing time are compared too.
+  if (content.poll) {
+    details.push(
+      { label: 'Poll options', value: content.poll.options.join(', ') },
+      { label: 'Poll closes', value: when(content.poll.closesAt) },
+    );
+  }
   return details;
 }
 

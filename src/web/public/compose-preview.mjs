@@ -12,6 +12,50 @@ const valueOf = (name) => form.querySelector(`[name="${name}"]`)?.value ?? '';
 const checked = (name) =>
   [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((input) => input.value);
 
+// As src/messages/domain/poll-definition.ts: three reply buttons at most, then a list.
+const MAX_REPLY_BUTTONS = 3;
+const LIST_BUTTON_TEXT = 'Choose an answer';
+
+/** The poll's options under the bubble, as previewPoll() in whatsapp-preview.ts shows them. */
+function updatePoll(kind) {
+  const box = preview.querySelector('[data-preview-poll]');
+  if (!box) return;
+  const options = valueOf('pollOptions')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  box.hidden = options.length === 0;
+  const paragraph = (className, text) => {
+    const p = document.createElement('p');
+    p.className = className;
+    p.textContent = text;
+    return p;
+  };
+  if (options.length === 0) {
+    box.replaceChildren();
+  } else if (kind === 'text' && options.length > MAX_REPLY_BUTTONS) {
+    const button = paragraph('crier-whatsapp__button', LIST_BUTTON_TEXT);
+    button.dataset.previewPollList = '';
+    box.replaceChildren(
+      button,
+      paragraph('crier-whatsapp__list-note', `Options in the list: ${options.join(', ')}`),
+    );
+  } else {
+    const list = document.createElement('ul');
+    list.className = 'crier-whatsapp__buttons';
+    list.setAttribute('aria-label', 'Poll options');
+    list.append(
+      ...options.map((option) => {
+        const item = document.createElement('li');
+        item.className = 'crier-whatsapp__button';
+        item.textContent = option;
+        return item;
+      }),
+    );
+    box.replaceChildren(list);
+  }
+}
+
 function updatePreview() {
   const kind = checked('kind')[0] ?? 'template';
   const text =
@@ -32,6 +76,7 @@ function updatePreview() {
   const channel = form.querySelector('[name="channelId"]');
   const sender = channel?.selectedOptions[0]?.textContent?.trim();
   if (sender) preview.querySelector('[data-preview-sender]').textContent = sender;
+  updatePoll(kind);
 }
 
 /** Replaces the reach box's contents, built with text nodes only. */
