@@ -15,6 +15,7 @@ import { Inbox1796500000000 } from './1796500000000-Inbox.js';
 import { EmergencyReviews1796600000000 } from './1796600000000-EmergencyReviews.js';
 import { InboxTemplateReplies1796700000000 } from './1796700000000-InboxTemplateReplies.js';
 import { Polls1796800000000 } from './1796800000000-Polls.js';
+import { JoinLanguage1796900000000 } from './1796900000000-JoinLanguage.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EmergencyReviews1796600000000,
   InboxTemplateReplies1796700000000,
   Polls1796800000000,
+  JoinLanguage1796900000000,
 ];

@@ -1,5 +1,7 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ChannelsService } from '../channels/channels.service.js';
+import { inboundRetentionDaysOf } from '../channels/governance-policy.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PhoneVault } from '../phone-numbers/phone-vault.js';
 import {
   type DeliveryFailed,
@@ -9,6 +11,8 @@ import {
 import { stopConfirmation, suppressionReasonForProviderCode } from './domain/opt-out.js';
 import { isStopRequest, stopLanguageOf } from './domain/stop-request.js';
 import { JoinConversationsRepository } from './join/join-conversations.repository.js';
+import { privacyRequestOf } from './join/join-steps.js';
+import { joinWords } from './join/join-words.js';
 import { ResidentOptOutService } from './resident-opt-out.service.js';
 import { ResidentRecordsRepository } from './resident-records.repository.js';
 import { ResidentReplies } from './resident-replies.service.js';
@@ -18,8 +22,10 @@ export const RESIDENTS_HANDLER = 'residents';
 
 /**
  * What residents do on WhatsApp, as it arrives: every message opens their 24-hour window; STOP
- * ends their subscriptions and is confirmed; a provider's "stopped" or "blocked" suppresses the
- * number. Everything runs inside the transaction that stores the callback.
+ * ends their subscriptions and is confirmed; PRIVACY (or the Welsh PREIFATRWYDD) is answered with
+ * a short summary of the privacy notice, from anyone, in or out of a JOIN conversation; a
+ * provider's "stopped" or "blocked" suppresses the number. Everything runs inside the transaction
+ * that stores the callback.
  */
 @Injectable()
 export class ResidentEventsListener implements OnModuleInit {
@@ -32,6 +38,7 @@ export class ResidentEventsListener implements OnModuleInit {
     private readonly channels: ChannelsService,
     private readonly vault: PhoneVault,
     private readonly joins: JoinConversationsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -41,9 +48,9 @@ export class ResidentEventsListener implements OnModuleInit {
 
   private async onMessage(message: ResidentMessage): Promise<boolean> {
     const phoneHash = this.vault.lookupHash(message.from);
-    // Any message opens the window, but only STOP is the residents module's to take.
+    // Any message opens the window, but only STOP and PRIVACY are the residents module's to take.
     await this.subscribers.touchLastInbound(phoneHash, message.sentAt);
-    if (!isStopRequest(message)) return false;
+    if (!isStopRequest(message)) return this.answerPrivacy(message);
     // STOP mid-JOIN ends the conversation too: a later Confirm tap must find nothing.
     await this.joins.forget(phoneHash);
     const subscriberId = await this.optOut.optOut({
@@ -61,6 +68,26 @@ export class ResidentEventsListener implements OnModuleInit {
       to: message.from,
       subscriberId,
       body: stopConfirmation(channel.name, stopLanguageOf(message)),
+    });
+    return true;
+  }
+
+  /**
+   * PRIVACY: who the council is, what Crier keeps and for how long, how to stop, and the notice.
+   * Nothing changes, so nothing is audited; a JOIN conversation under way carries on.
+   */
+  private async answerPrivacy(message: ResidentMessage): Promise<boolean> {
+    const language = privacyRequestOf(message);
+    if (!language) return false;
+    const channel = await this.channels.sendingState(message.channelId);
+    await this.replies.queue({
+      channel,
+      to: message.from,
+      subscriberId: null,
+      body: joinWords(language).privacySummary({
+        council: this.config.console.councilName ?? channel.name,
+        inboundDays: inboundRetentionDaysOf(channel.policy),
+      }),
     });
     return true;
   }

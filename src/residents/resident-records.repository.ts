@@ -81,6 +81,8 @@ export interface PendingRequestRecord {
 export interface JoinConversationRecord {
   channelId: string;
   step: string;
+  /** The language the conversation is carried out in: en or cy. */
+  language: string;
   area: string | null;
   topics: string[];
   /** The wamids of the resident's messages so far. */
@@ -225,6 +227,7 @@ export class ResidentRecordsRepository {
       {
         channel_id: string;
         step: string;
+        language: string;
         area_code: string | null;
         topic_codes: string[];
         evidence: string[];
@@ -232,7 +235,7 @@ export class ResidentRecordsRepository {
         expires_at: Date;
       }[]
     >(
-      `SELECT channel_id, step, area_code, topic_codes, evidence, updated_at, expires_at
+      `SELECT channel_id, step, language, area_code, topic_codes, evidence, updated_at, expires_at
          FROM join_conversations WHERE phone_hash = $1`,
       [phoneHash],
     );
@@ -240,6 +243,7 @@ export class ResidentRecordsRepository {
       ? {
           channelId: row.channel_id,
           step: row.step,
+          language: row.language,
           area: row.area_code,
           topics: row.topic_codes,
           messageIds: row.evidence,

@@ -100,6 +100,8 @@ export class JoinConversationSection {
     description: 'the question awaiting an answer',
   })
   step: string;
+  @ApiProperty({ enum: ['en', 'cy'], description: 'the language its replies are in' })
+  language: string;
   @ApiProperty({ nullable: true, type: String }) area: string | null;
   @ApiProperty({ type: [String] }) topics: string[];
   @ApiProperty({ type: [String], description: "the wamids of the resident's messages so far" })

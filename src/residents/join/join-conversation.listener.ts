@@ -16,20 +16,18 @@ import {
 } from './join-conversations.repository.js';
 import {
   areaList,
-  CANCELLED,
   type Choice,
   confirmQuestion,
   interpret,
-  isJoinRequest,
   JOIN_IDLE_MINUTES,
   JOIN_PRIVACY_NOTICE_VERSION,
-  NO_TOPIC_YET,
+  joinLanguageOf,
   subscribedText,
   topicAdded,
   topicList,
-  UNKNOWN_POSTCODE,
   welcomeText,
 } from './join-steps.js';
+import { type JoinLanguage, joinWords } from './join-words.js';
 
 export const JOIN_HANDLER = 'join';
 
@@ -40,7 +38,8 @@ const nameOf = (choices: Choice[], code: string) =>
  * The JOIN conversation on WhatsApp: area, topics, then Confirm or Cancel. Runs inside the
  * transaction that stores each message, so a step, its replies (queued as jobs, never sent here)
  * and, on Confirm, the subscription, consent and audit commit together. STOP is never taken here:
- * the residents handler runs first and forgets the conversation.
+ * the residents handler runs first and forgets the conversation (and answers PRIVACY). Every reply
+ * is in the conversation's language: Welsh when it was started with YMUNO.
  */
 @Injectable()
 export class JoinConversationListener implements OnModuleInit {
@@ -68,8 +67,9 @@ export class JoinConversationListener implements OnModuleInit {
   private async onMessage(message: ResidentMessage): Promise<boolean> {
     if (isStopRequest(message)) return false;
     const phoneHash = this.vault.lookupHash(message.from);
-    if (isJoinRequest(message)) {
-      await this.start(message, phoneHash);
+    const language = joinLanguageOf(message);
+    if (language) {
+      await this.start(message, phoneHash, language);
       return true;
     }
     const conversation = await this.conversations.take(phoneHash, this.clock.now());
@@ -77,17 +77,22 @@ export class JoinConversationListener implements OnModuleInit {
     return this.step(message, phoneHash, conversation);
   }
 
-  private async start(message: ResidentMessage, phoneHash: string): Promise<void> {
+  private async start(
+    message: ResidentMessage,
+    phoneHash: string,
+    language: JoinLanguage,
+  ): Promise<void> {
     await this.conversations.start({
       phoneHash,
       phoneSealed: this.vault.encrypt(message.from),
       channelId: message.channelId,
+      language,
       evidence: message.providerMessageId,
       expiresAt: this.expiry(),
     });
     const channel = await this.channels.sendingState(message.channelId);
-    await this.reply(message, welcomeText(channel.name));
-    await this.reply(message, 'areas', areaList(await this.audience.list('area')));
+    await this.reply(message, welcomeText(channel.name, language));
+    await this.reply(message, 'areas', areaList(await this.audience.list('area'), 0, language));
   }
 
   private async step(
@@ -101,44 +106,58 @@ export class JoinConversationListener implements OnModuleInit {
       ...conversation,
       evidence: [...conversation.evidence, message.providerMessageId],
     };
+    const { language } = conversation;
+    const words = joinWords(language);
     const areas = await this.audience.list('area');
     const topics = await this.audience.list('topic');
     switch (action.kind) {
+      case 'page': {
+        // "More areas…" or "More topics…": the next page of the list this step asks from.
+        await this.save(phoneHash, next);
+        const list =
+          conversation.step === 'area'
+            ? areaList(areas, action.page, language)
+            : topicList(topics, action.page, language);
+        await this.reply(message, conversation.step === 'area' ? 'areas' : 'topics', list);
+        return true;
+      }
       case 'area':
       case 'postcode': {
         const code =
           action.kind === 'area' ? action.code : await this.postcodes.areaFor(action.text);
         if (!code || !areas.some((a) => a.code === code)) {
-          await this.reply(message, UNKNOWN_POSTCODE);
+          await this.reply(message, words.unknownPostcode);
           return true;
         }
         await this.save(phoneHash, { ...next, step: 'topics', areaCode: code });
-        await this.reply(message, 'topics', topicList(topics));
+        await this.reply(message, 'topics', topicList(topics, 0, language));
         return true;
       }
       case 'topic': {
         if (!topics.some((t) => t.code === action.code)) return false;
         const topicCodes = [...new Set([...next.topicCodes, action.code])];
         await this.save(phoneHash, { ...next, topicCodes });
-        await this.reply(message, 'added', topicAdded(topicCodes.map((c) => nameOf(topics, c))));
+        const chosen = topicCodes.map((c) => nameOf(topics, c));
+        await this.reply(message, 'added', topicAdded(chosen, language));
         return true;
       }
       case 'done': {
         if (next.topicCodes.length === 0) {
-          await this.reply(message, NO_TOPIC_YET);
+          await this.reply(message, words.noTopicYet);
           return true;
         }
         await this.save(phoneHash, { ...next, step: 'confirm' });
         const question = confirmQuestion(
           nameOf(areas, next.areaCode ?? ''),
           next.topicCodes.map((c) => nameOf(topics, c)),
+          language,
         );
         await this.reply(message, 'confirm', question);
         return true;
       }
       case 'cancel':
         await this.conversations.forget(phoneHash);
-        await this.reply(message, CANCELLED);
+        await this.reply(message, words.cancelled);
         return true;
       case 'confirm':
         await this.confirm(message, phoneHash, next, areas, topics);
@@ -195,7 +214,7 @@ export class JoinConversationListener implements OnModuleInit {
     const topicNames = conversation.topicCodes.map((c) => nameOf(topics, c));
     await this.reply(
       message,
-      subscribedText(channel.name, nameOf(areas, areaCode), topicNames),
+      subscribedText(channel.name, nameOf(areas, areaCode), topicNames, conversation.language),
       undefined,
       subscriber.id,
     );

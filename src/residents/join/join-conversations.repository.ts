@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../database/unit-of-work.js';
 import type { JoinStep } from './join-steps.js';
+import type { JoinLanguage } from './join-words.js';
 
 export interface JoinConversation {
   channelId: string;
   step: JoinStep;
+  /** Every reply is in the language of the word that started it: Welsh for YMUNO. */
+  language: JoinLanguage;
   areaCode: string | null;
   topicCodes: string[];
   /** The wamids of the resident's messages in this conversation: their consent evidence. */
@@ -14,6 +17,7 @@ export interface JoinConversation {
 interface Row {
   channel_id: string;
   step: JoinStep;
+  language: JoinLanguage;
   area_code: string | null;
   topic_codes: string[];
   evidence: string[];
@@ -33,18 +37,26 @@ export class JoinConversationsRepository {
     phoneHash: string;
     phoneSealed: string;
     channelId: string;
+    language: JoinLanguage;
     evidence: string;
     expiresAt: Date;
   }): Promise<void> {
     await this.query(
       `INSERT INTO join_conversations
-         (phone_hash, phone_sealed, channel_id, step, evidence, expires_at)
-       VALUES ($1, $2, $3, 'area', jsonb_build_array($4::text), $5)
+         (phone_hash, phone_sealed, channel_id, step, language, evidence, expires_at)
+       VALUES ($1, $2, $3, 'area', $4, jsonb_build_array($5::text), $6)
        ON CONFLICT (phone_hash) DO UPDATE SET
          phone_sealed = EXCLUDED.phone_sealed, channel_id = EXCLUDED.channel_id, step = 'area',
-         area_code = NULL, topic_codes = '{}', evidence = EXCLUDED.evidence,
-         updated_at = now(), expires_at = EXCLUDED.expires_at`,
-      [input.phoneHash, input.phoneSealed, input.channelId, input.evidence, input.expiresAt],
+         language = EXCLUDED.language, area_code = NULL, topic_codes = '{}',
+         evidence = EXCLUDED.evidence, updated_at = now(), expires_at = EXCLUDED.expires_at`,
+      [
+        input.phoneHash,
+        input.phoneSealed,
+        input.channelId,
+        input.language,
+        input.evidence,
+        input.expiresAt,
+      ],
     );
   }
 
@@ -58,7 +70,7 @@ export class JoinConversationsRepository {
       now,
     ]);
     const [row] = await this.query<Row[]>(
-      `SELECT channel_id, step, area_code, topic_codes, evidence FROM join_conversations
+      `SELECT channel_id, step, language, area_code, topic_codes, evidence FROM join_conversations
         WHERE phone_hash = $1 FOR UPDATE`,
       [phoneHash],
     );
@@ -66,6 +78,7 @@ export class JoinConversationsRepository {
     return {
       channelId: row.channel_id,
       step: row.step,
+      language: row.language,
       areaCode: row.area_code,
       topicCodes: row.topic_codes,
       evidence: row.evidence,

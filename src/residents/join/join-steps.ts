@@ -1,5 +1,8 @@
 import type { OutboundContent } from '../../dispatch/outbound-message.js';
 import { keywordOf } from '../domain/stop-request.js';
+import { type JoinLanguage, joinWords } from './join-words.js';
+
+export { JOIN_PRIVACY_NOTICE_VERSION } from './join-words.js';
 
 /**
  * The JOIN conversation's pure logic: which words start it, what each later message means at
@@ -7,17 +10,30 @@ import { keywordOf } from '../domain/stop-request.js';
  * rule is unit-tested on its own.
  */
 
-/** The privacy notice a resident is shown when joining on WhatsApp (see README). */
-export const JOIN_PRIVACY_NOTICE_VERSION = '2025-01';
-
 /** A conversation left alone this long is forgotten, and nothing is recorded. */
 export const JOIN_IDLE_MINUTES = 60;
 
 /** WhatsApp's limits on interactive messages. */
-const MAX_LIST_ROWS = 10;
+export const MAX_LIST_ROWS = 10;
 const MAX_ROW_TITLE = 24;
+const MAX_BODY = 1024;
 
-const JOIN_WORDS = new Set(['JOIN', 'SUBSCRIBE', 'YMUNO']);
+/** The words that start a conversation, and the language it is then carried out in. */
+const JOIN_KEYWORDS = new Map<string, JoinLanguage>([
+  ['JOIN', 'en'],
+  ['SUBSCRIBE', 'en'],
+  ['YMUNO', 'cy'],
+  ['TANYSGRIFIO', 'cy'],
+]);
+
+/** The words that ask for the privacy summary, and the language it is answered in. */
+const PRIVACY_KEYWORDS = new Map<string, JoinLanguage>([
+  ['PRIVACY', 'en'],
+  ['PREIFATRWYDD', 'cy'],
+]);
+
+/** Longer texts are sentences about something else, not a keyword. */
+const MAX_KEYWORD_LENGTH = 40;
 
 export type JoinStep = 'area' | 'topics' | 'confirm';
 
@@ -38,6 +54,8 @@ export type JoinAction =
   | { kind: 'area'; code: string }
   | { kind: 'postcode'; text: string }
   | { kind: 'topic'; code: string }
+  /** A tap on a list's last row: send that page of the list (areas or topics, by the step). */
+  | { kind: 'page'; page: number }
   | { kind: 'done' }
   | { kind: 'confirm' }
   | { kind: 'cancel' }
@@ -45,15 +63,43 @@ export type JoinAction =
 
 export const ROW_AREA = 'join-area:';
 export const ROW_TOPIC = 'join-topic:';
+export const ROW_AREA_PAGE = 'join-area-page:';
+export const ROW_TOPIC_PAGE = 'join-topic-page:';
 export const BUTTON_DONE = 'join-done';
 export const BUTTON_CONFIRM = 'join-confirm';
 export const BUTTON_CANCEL = 'join-cancel';
 
-/** Whether a text asks to join: JOIN, SUBSCRIBE or the Welsh YMUNO, in any case. */
+const keywordIn = (
+  keywords: Map<string, JoinLanguage>,
+  message: JoinWords,
+): JoinLanguage | null => {
+  if (message.kind !== 'text' || !message.body || message.body.length > MAX_KEYWORD_LENGTH) {
+    return null;
+  }
+  return keywords.get(keywordOf(message.body)) ?? null;
+};
+
+/**
+ * The language of the conversation a text starts: English for JOIN or SUBSCRIBE, Welsh for YMUNO
+ * or TANYSGRIFIO (any case); null when it does not ask to join.
+ */
+export const joinLanguageOf = (message: JoinWords): JoinLanguage | null =>
+  keywordIn(JOIN_KEYWORDS, message);
+
+/** Whether a text asks to join: JOIN, SUBSCRIBE or the Welsh YMUNO or TANYSGRIFIO, in any case. */
 export function isJoinRequest(message: JoinWords): boolean {
-  if (message.kind !== 'text' || !message.body || message.body.length > 40) return false;
-  return JOIN_WORDS.has(keywordOf(message.body));
+  return joinLanguageOf(message) !== null;
 }
+
+/** The language to answer PRIVACY (English) or PREIFATRWYDD (Welsh) in; null for other messages. */
+export const privacyRequestOf = (message: JoinWords): JoinLanguage | null =>
+  keywordIn(PRIVACY_KEYWORDS, message);
+
+const pageIn = (id: string, prefix: string): number | null => {
+  if (!id.startsWith(prefix)) return null;
+  const page = Number(id.slice(prefix.length));
+  return Number.isSafeInteger(page) && page >= 0 ? page : null;
+};
 
 /** What the resident's message means at this step; taps are read by their ids, never titles. */
 export function interpret(step: JoinStep, message: JoinWords): JoinAction {
@@ -63,6 +109,8 @@ export function interpret(step: JoinStep, message: JoinWords): JoinAction {
     if (message.kind === 'list_reply' && id.startsWith(ROW_AREA)) {
       return { kind: 'area', code: id.slice(ROW_AREA.length) };
     }
+    const page = message.kind === 'list_reply' ? pageIn(id, ROW_AREA_PAGE) : null;
+    if (page !== null) return { kind: 'page', page };
     // A typed postcode instead of a tap; a UK postcode is at most 8 characters with its space.
     if (message.kind === 'text' && message.body && message.body.trim().length <= 10) {
       return { kind: 'postcode', text: message.body.trim() };
@@ -73,10 +121,14 @@ export function interpret(step: JoinStep, message: JoinWords): JoinAction {
     if (message.kind === 'list_reply' && id.startsWith(ROW_TOPIC)) {
       return { kind: 'topic', code: id.slice(ROW_TOPIC.length) };
     }
-    if (id === BUTTON_DONE || word === 'DONE') return { kind: 'done' };
+    const page = message.kind === 'list_reply' ? pageIn(id, ROW_TOPIC_PAGE) : null;
+    if (page !== null) return { kind: 'page', page };
+    if (id === BUTTON_DONE || word === 'DONE' || word === 'GORFFEN') return { kind: 'done' };
     return { kind: 'unknown' };
   }
-  if (id === BUTTON_CONFIRM || word === 'CONFIRM') return { kind: 'confirm' };
+  if (id === BUTTON_CONFIRM || word === 'CONFIRM' || word === 'CADARNHAU') {
+    return { kind: 'confirm' };
+  }
   if (id === BUTTON_CANCEL) return { kind: 'cancel' };
   return { kind: 'unknown' };
 }
@@ -84,72 +136,132 @@ export function interpret(step: JoinStep, message: JoinWords): JoinAction {
 const title = (text: string) =>
   text.length <= MAX_ROW_TITLE ? text : `${text.slice(0, MAX_ROW_TITLE - 1)}…`;
 
+/** A body never longer than WhatsApp takes, however many and however long the names in it. */
+const body = (text: string) => (text.length <= MAX_BODY ? text : `${text.slice(0, MAX_BODY - 1)}…`);
+
+const names = (list: string[]) => list.join(', ');
+
+/** One page of a list too long for one WhatsApp list message. */
+export interface ListPage<T> {
+  items: T[];
+  /** This page's number, from 0 (an out-of-range page wraps round). */
+  page: number;
+  pages: number;
+  /** 1-based positions of the first and last item shown, for "Showing 10 to 14 of 14". */
+  first: number;
+  last: number;
+  total: number;
+  /** The page the last row sends (0, back to the start, from the last page); null when only one. */
+  next: number | null;
+}
+
+/**
+ * A page of choices: all of them when they fit in one list (10 rows); otherwise 9 a page, the
+ * tenth row kept for "More…" (or, on the last page, "Back to the start").
+ */
+export function listPage<T>(items: T[], page: number): ListPage<T> {
+  const total = items.length;
+  if (total <= MAX_LIST_ROWS) {
+    return { items, page: 0, pages: 1, first: total ? 1 : 0, last: total, total, next: null };
+  }
+  const size = MAX_LIST_ROWS - 1;
+  const pages = Math.ceil(total / size);
+  const at = ((Math.trunc(page) % pages) + pages) % pages;
+  const shown = items.slice(at * size, (at + 1) * size);
+  return {
+    items: shown,
+    page: at,
+    pages,
+    first: at * size + 1,
+    last: at * size + shown.length,
+    total,
+    next: (at + 1) % pages,
+  };
+}
+
+function choiceList(
+  choices: Choice[],
+  page: number,
+  language: JoinLanguage,
+  kind: 'area' | 'topic',
+): OutboundContent {
+  const words = joinWords(language);
+  const shown = listPage(choices, page);
+  const rowPrefix = kind === 'area' ? ROW_AREA : ROW_TOPIC;
+  const rows = shown.items.map((c) => ({ id: `${rowPrefix}${c.code}`, title: title(c.name) }));
+  if (shown.next !== null) {
+    rows.push({
+      id: `${kind === 'area' ? ROW_AREA_PAGE : ROW_TOPIC_PAGE}${shown.next}`,
+      title:
+        shown.next === 0 ? words.backToStart : kind === 'area' ? words.moreAreas : words.moreTopics,
+    });
+  }
+  const question = kind === 'area' ? words.areasBody : words.topicsBody;
+  return {
+    kind: 'list',
+    body: body(
+      shown.pages > 1
+        ? `${question} ${words.pageNote(shown.first, shown.last, shown.total)}`
+        : question,
+    ),
+    buttonText: kind === 'area' ? words.areasButton : words.topicsButton,
+    sections: [{ rows }],
+  };
+}
+
 /** The welcome: who is writing, why, the privacy notice, and how to stop. */
-export function welcomeText(channelName: string): string {
-  return (
-    `${channelName} on WhatsApp sends alerts about your area: roads, bins, gritting and more. ` +
-    `Your number is used only for these alerts, as the council's privacy notice ` +
-    `(version ${JOIN_PRIVACY_NOTICE_VERSION}) explains. Send STOP at any time to stop them.`
-  );
+export function welcomeText(channelName: string, language: JoinLanguage = 'en'): string {
+  return joinWords(language).welcome(channelName);
 }
 
-export function areaList(areas: Choice[]): OutboundContent {
-  return {
-    kind: 'list',
-    body: 'Which area do you want alerts for? Choose one, or type your postcode.',
-    buttonText: 'Areas',
-    sections: [
-      {
-        rows: areas
-          .slice(0, MAX_LIST_ROWS)
-          .map((a) => ({ id: `${ROW_AREA}${a.code}`, title: title(a.name) })),
-      },
-    ],
-  };
+/** The areas to choose from, `page` of them when there are more than 10. */
+export function areaList(
+  areas: Choice[],
+  page = 0,
+  language: JoinLanguage = 'en',
+): OutboundContent {
+  return choiceList(areas, page, language, 'area');
 }
 
-export function topicList(topics: Choice[]): OutboundContent {
-  return {
-    kind: 'list',
-    body: 'Which topics? Choose one at a time, then tap Done.',
-    buttonText: 'Topics',
-    sections: [
-      {
-        rows: topics
-          .slice(0, MAX_LIST_ROWS)
-          .map((t) => ({ id: `${ROW_TOPIC}${t.code}`, title: title(t.name) })),
-      },
-    ],
-  };
+/** The topics to choose from, `page` of them when there are more than 10. */
+export function topicList(
+  topics: Choice[],
+  page = 0,
+  language: JoinLanguage = 'en',
+): OutboundContent {
+  return choiceList(topics, page, language, 'topic');
 }
 
-export function topicAdded(chosen: string[]): OutboundContent {
+export function topicAdded(chosen: string[], language: JoinLanguage = 'en'): OutboundContent {
+  const words = joinWords(language);
   return {
     kind: 'buttons',
-    body: `Topics so far: ${chosen.join(', ')}. Choose another from the list, or tap Done.`,
-    buttons: [{ id: BUTTON_DONE, title: 'Done' }],
+    body: body(words.topicsSoFar(names(chosen))),
+    buttons: [{ id: BUTTON_DONE, title: words.done }],
   };
 }
 
-export function confirmQuestion(areaName: string, topicNames: string[]): OutboundContent {
+export function confirmQuestion(
+  areaName: string,
+  topicNames: string[],
+  language: JoinLanguage = 'en',
+): OutboundContent {
+  const words = joinWords(language);
   return {
     kind: 'buttons',
-    body: `Alerts for ${areaName} about ${topicNames.join(', ')}. Confirm?`,
+    body: body(words.confirmQuestion(areaName, names(topicNames))),
     buttons: [
-      { id: BUTTON_CONFIRM, title: 'Confirm' },
-      { id: BUTTON_CANCEL, title: 'Cancel' },
+      { id: BUTTON_CONFIRM, title: words.confirm },
+      { id: BUTTON_CANCEL, title: words.cancel },
     ],
   };
 }
 
-export function subscribedText(channelName: string, areaName: string, topicNames: string[]) {
-  return (
-    `You're subscribed to ${channelName} alerts for ${areaName} about ` +
-    `${topicNames.join(', ')}. Send STOP at any time to stop them.`
-  );
+export function subscribedText(
+  channelName: string,
+  areaName: string,
+  topicNames: string[],
+  language: JoinLanguage = 'en',
+): string {
+  return joinWords(language).subscribed(channelName, areaName, names(topicNames));
 }
-
-export const UNKNOWN_POSTCODE =
-  "Sorry, we don't recognise that postcode here. Choose an area from the list, or try again.";
-export const NO_TOPIC_YET = 'Choose at least one topic from the list first.';
-export const CANCELLED = 'Cancelled: nothing has changed. Send JOIN to start again.';

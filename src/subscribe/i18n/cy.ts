@@ -102,7 +102,8 @@ export const cy: Catalogue = {
     changeButton: 'Anfon YMUNO ar WhatsApp',
     changeAfter:
       'Byddwn yn gofyn i chi ddewis eich ardal a’ch pynciau eto. Bydd eich dewis newydd yn cymryd lle’r hen un.',
-    joinLanguage: 'Mae’r cwestiynau ar WhatsApp yn Saesneg ar hyn o bryd.',
+    // A JOIN conversation started with YMUNO is carried out in Welsh: nothing to warn of.
+    joinLanguage: '',
     numberIs: 'Y rhif WhatsApp yw {number}.',
     newLink: 'Cofrestru i gael rhybuddion',
   },
