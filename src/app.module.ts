@@ -20,6 +20,7 @@ import { MessagesModule } from './messages/messages.module.js';
 import { PollsModule } from './polls/polls.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
 import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module.js';
+import { PhoneResealingModule } from './phone-numbers/resealing/phone-resealing.module.js';
 import { PostcodesModule } from './postcodes/postcodes.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { RetentionModule } from './retention/retention.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, config.migrationsRun),
         JobsModule.forRoot(databaseUrl),
         PhoneNumbersModule,
+        PhoneResealingModule.forRoot({ schedule: true }),
         AuditModule,
         OrganisationModule,
         AuthModule.forRoot(config),

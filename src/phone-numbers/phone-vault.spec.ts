@@ -40,6 +40,20 @@ describe('PhoneVault', () => {
     expect(rotated.needsRotation(rotated.encrypt(phone))).toBe(false);
   });
 
+  it('re-seals numbers and bytes under the newest key, which a vault without the old key opens', () => {
+    const k2 = key('k2');
+    const rotated = new PhoneVault({ encryption: [k2, k1], lookup });
+    expect(rotated.keyIds).toEqual(['k2', 'k1']);
+    const resealed = rotated.reseal(vault.encrypt(phone));
+    expect(resealed.startsWith('v1.k2.')).toBe(true);
+    const body = Buffer.from('{"wa_id":"447400123456"}');
+    const resealedBytes = rotated.resealBytes(vault.sealBytes(body));
+    const newOnly = new PhoneVault({ encryption: [k2], lookup });
+    expect(newOnly.decrypt(resealed)).toBe(phone);
+    expect(newOnly.openBytes(resealedBytes).equals(body)).toBe(true);
+    expect(() => newOnly.reseal(vault.encrypt(phone))).toThrow(/unknown/);
+  });
+
   it('finds a number by a keyed hash that is stable and depends on the key', () => {
     expect(vault.lookupHash(phone)).toBe(vault.lookupHash(phone));
     expect(vault.lookupHash(phone)).not.toBe(

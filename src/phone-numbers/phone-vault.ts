@@ -56,6 +56,21 @@ export class PhoneVault {
     return plain.toString('utf8') as E164;
   }
 
+  /** The configured key ids, newest (the one that encrypts) first. */
+  get keyIds(): string[] {
+    return this.keys.encryption.map(({ id }) => id);
+  }
+
+  /** The same number sealed again under the newest key (throws if the value does not open). */
+  reseal(sealed: string): string {
+    return this.encrypt(this.decrypt(sealed));
+  }
+
+  /** The same bytes sealed again under the newest key (throws if they do not open). */
+  resealBytes(sealed: Buffer): Buffer {
+    return this.sealBytes(this.openBytes(sealed));
+  }
+
   /** True when the value was sealed with an older key and should be re-sealed. */
   needsRotation(sealed: string): boolean {
     return sealed.split('.')[1] !== this.keys.encryption[0].id;
