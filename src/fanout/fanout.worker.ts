@@ -7,7 +7,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { ChannelsService } from '../channels/channels.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -51,7 +51,7 @@ const MAX_BATCHES_FINISHING = 2;
  * from the provider's receipts (which echo the delivery id) before it is ever sent again.
  */
 @Injectable()
-export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FanoutWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Fanout');
   private readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly inFlight = new Set<string>();
@@ -91,7 +91,8 @@ export class FanoutWorker implements OnApplicationBootstrap, OnApplicationShutdo
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the work in hand before the database closes (Nest closes it after this hook). */
+  async beforeApplicationShutdown(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
     await this.runner.stop();
   }

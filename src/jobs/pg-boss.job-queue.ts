@@ -2,7 +2,7 @@ import {
   Inject,
   Injectable,
   Logger,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
 import { PgBoss } from 'pg-boss';
@@ -29,7 +29,7 @@ interface RawQueryRunner {
 
 /** pg-boss on Crier's own PostgreSQL, in its `pgboss` schema, which pg-boss creates and migrates. */
 @Injectable()
-export class PgBossJobQueue implements JobQueue, OnModuleInit, OnApplicationShutdown {
+export class PgBossJobQueue implements JobQueue, OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
   private readonly localWorkers = new Map<QueueName, string[]>();
@@ -56,7 +56,11 @@ export class PgBossJobQueue implements JobQueue, OnModuleInit, OnApplicationShut
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops taking jobs and lets those running finish (up to 5 s) before the database closes:
+   * Nest destroys the connection pool in its shutdown hooks, which run after every "before" one.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.boss.stop({ graceful: true, timeout: 5000 });
   }
 

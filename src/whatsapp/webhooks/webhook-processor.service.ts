@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { SerialRunner } from '../../common/serial-runner.js';
 import { ChannelsService } from '../../channels/channels.service.js';
 import { UnitOfWork } from '../../database/unit-of-work.js';
@@ -24,7 +29,7 @@ const SWEEP_INTERVAL_MS = 1_000;
  * the repetition is harmless because every effect is idempotent.
  */
 @Injectable()
-export class WebhookProcessor implements OnModuleInit, OnApplicationShutdown {
+export class WebhookProcessor implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('WebhookProcessor');
   private timer: NodeJS.Timeout | null = null;
   private readonly runner = new SerialRunner(
@@ -48,7 +53,8 @@ export class WebhookProcessor implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Finishes the work in hand before the database closes (Nest closes it after this hook). */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.runner.stop();
   }
