@@ -131,7 +131,9 @@ describe('JOIN on WhatsApp', () => {
       'gritting',
       'youth',
     ]);
-    await textArrives(phone, 'privacy notice (version 2025-01)');
+    // The privacy notice by version, and where to read it (Crier's own page on the defaults).
+    await textArrives(phone, 'privacy notice (version 2025-01, at http://localhost:');
+    await textArrives(phone, '/subscribe/privacy)');
     expect(await subscriber(phone)).toBeUndefined();
     const confirm = await resident(phone, { buttonReplyId: 'join-confirm', context: question.id });
     expect(confirm.handledBy).toBe('join');

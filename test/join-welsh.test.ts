@@ -78,7 +78,12 @@ describe('JOIN in Welsh, long lists and PRIVACY', () => {
     )[0];
 
   beforeAll(async () => {
-    t = await startTestApp('join-welsh');
+    t = await startTestApp('join-welsh', {
+      env: {
+        PRIVACY_NOTICE_URL: 'https://www.example-borough.gov.uk/privacy/alerts',
+        PRIVACY_NOTICE_URL_CY: 'https://www.example-borough.gov.uk/cy/preifatrwydd/rhybuddion',
+      },
+    });
     council = await setUpCouncil(t);
     simulatorUrl = t.app.get<CloudApiEndpoint>(CLOUD_API_ENDPOINT).baseUrl;
     vault = t.app.get(PhoneVault);
@@ -105,7 +110,9 @@ describe('JOIN in Welsh, long lists and PRIVACY', () => {
     expect(await conversation(phone)).toEqual({ step: 'area', language: 'cy' });
     const welcome = await nth(phone, 1);
     expect(bodyOf(welcome)).toContain('ar WhatsApp yn anfon rhybuddion am eich ardal');
-    expect(bodyOf(welcome)).toContain('hysbysiad preifatrwydd y cyngor (fersiwn 2025-01)');
+    expect(bodyOf(welcome)).toContain(
+      'hysbysiad preifatrwydd y cyngor (fersiwn 2025-01, yn https://www.example-borough.gov.uk/cy/preifatrwydd/rhybuddion)',
+    );
     expect(bodyOf(welcome)).toContain('STOPIO');
 
     const areas = await nth(phone, 2);
@@ -256,7 +263,8 @@ describe('JOIN in Welsh, long lists and PRIVACY', () => {
         'We keep your mobile number encrypted, the area and topics you chose, and proof that ' +
         'you agreed (when and how you agreed, and the messages you sent to agree). We delete ' +
         'the words of your messages to us after 7 days. Send STOP at any time to stop your ' +
-        "alerts. Read the council's privacy notice (version 2025-01) for the rest.",
+        "alerts. Read the council's privacy notice (version 2025-01, at " +
+        'https://www.example-borough.gov.uk/privacy/alerts) for the rest.',
     );
     const welsh = await resident(phone, { text: 'PREIFATRWYDD' });
     expect(welsh.handledBy).toBe('residents');
@@ -266,7 +274,9 @@ describe('JOIN in Welsh, long lists and PRIVACY', () => {
     );
     expect(summary).toContain('ar ôl 7 diwrnod');
     expect(summary).toContain('Anfonwch STOPIO');
-    expect(summary).toContain('hysbysiad preifatrwydd y cyngor (fersiwn 2025-01)');
+    expect(summary).toContain(
+      'hysbysiad preifatrwydd y cyngor (fersiwn 2025-01, yn https://www.example-borough.gov.uk/cy/preifatrwydd/rhybuddion)',
+    );
 
     const stored = await t.db.query<{ handled_by: string | null }>(
       `SELECT handled_by FROM inbound_messages WHERE provider_message_id = ANY($1)`,

@@ -117,6 +117,11 @@ export interface AppConfig {
     /** A session ends this long after sign-in, however busy. */
     sessionLifetimeHours: number;
   };
+  /**
+   * Where residents read the privacy notice, linked from JOIN's welcome and the PRIVACY summary:
+   * by default Crier's own /subscribe/privacy (English and Welsh) outside production.
+   */
+  privacyNotice: { en: string; cy: string };
   audit: AuditConfig;
   whatsapp: WhatsAppConfig;
   phoneKeys: PhoneKeysConfig;

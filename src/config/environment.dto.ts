@@ -117,6 +117,20 @@ export class EnvironmentDto {
   AZURE_AD_REDIRECT_URL?: string;
 
   @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['https', 'http'], require_protocol: true },
+    { message: 'PRIVACY_NOTICE_URL must be the http(s) address of the privacy notice' },
+  )
+  PRIVACY_NOTICE_URL?: string;
+
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['https', 'http'], require_protocol: true },
+    { message: 'PRIVACY_NOTICE_URL_CY must be the http(s) address of the Welsh privacy notice' },
+  )
+  PRIVACY_NOTICE_URL_CY?: string;
+
+  @IsOptional()
   @IsEmail({}, { message: 'BOOTSTRAP_ADMIN_EMAIL must be an email address' })
   BOOTSTRAP_ADMIN_EMAIL?: string;
 

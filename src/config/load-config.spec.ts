@@ -11,6 +11,7 @@ const SIGNING_KEY_FILE = {
   WHATSAPP_VERIFY_TOKEN: 'production-verify-token',
   PHONE_ENCRYPTION_KEYS: `k1:${KEY_32}`,
   PHONE_LOOKUP_KEY: KEY_32,
+  PRIVACY_NOTICE_URL: 'https://www.example-borough.gov.uk/privacy/alerts',
 };
 
 /** The ConfigurationError `env` is refused with; fails the test if it loads. */
@@ -25,6 +26,31 @@ function refusal(env: Environment): ConfigurationError {
 }
 
 describe('loadConfig', () => {
+  describe('the privacy notice residents are linked to', () => {
+    it("is Crier's own page, in English and Welsh, outside production", () => {
+      expect(loadConfig({ PORT: '3100' }).privacyNotice).toEqual({
+        en: 'http://localhost:3100/subscribe/privacy',
+        cy: 'http://localhost:3100/subscribe/privacy?lang=cy',
+      });
+    });
+
+    it("is the council's address when given, the Welsh one falling back to it", () => {
+      const url = 'https://www.example-borough.gov.uk/privacy/alerts';
+      expect(loadConfig({ PRIVACY_NOTICE_URL: url }).privacyNotice).toEqual({ en: url, cy: url });
+      const cy = 'https://www.example-borough.gov.uk/cy/preifatrwydd';
+      expect(
+        loadConfig({ PRIVACY_NOTICE_URL: url, PRIVACY_NOTICE_URL_CY: cy }).privacyNotice.cy,
+      ).toBe(cy);
+      expect(refusal({ PRIVACY_NOTICE_URL: 'not a url' }).message).toMatch(/PRIVACY_NOTICE_URL/);
+    });
+
+    it('is required in production', () => {
+      const { PRIVACY_NOTICE_URL: _url, ...rest } = SIGNING_KEY_FILE;
+      const error = refusal({ NODE_ENV: 'production', ...AZURE, ...rest });
+      expect(error.message).toMatch(/PRIVACY_NOTICE_URL is required in production/);
+    });
+  });
+
   describe('defaults, outside production', () => {
     const config = loadConfig({});
 

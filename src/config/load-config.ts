@@ -102,12 +102,14 @@ export function loadConfig(env: Environment): AppConfig {
   const whatsapp = whatsAppConfig(dto, env, production, problems);
   const phoneKeys = phoneKeysConfig(dto, production, problems);
   const contentSafeguards = contentSafeguardsConfig(dto, problems);
+  const port = dto.PORT ?? 3000;
+  const privacyNotice = privacyNoticeConfig(dto, port, production, problems);
 
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   return {
     nodeEnv,
-    port: dto.PORT ?? 3000,
+    port,
     databaseUrl: dto.DATABASE_URL ?? null,
     embeddedDatabase: {
       dataDir: dto.EMBEDDED_PG_DIR ?? './data/postgres',
@@ -154,6 +156,30 @@ export function loadConfig(env: Environment): AppConfig {
     },
     retention: { deliveryDays: dto.DELIVERY_RETENTION_DAYS ?? 90 },
     contentSafeguards,
+    privacyNotice,
     logLevel: (dto.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
   };
+}
+
+/**
+ * The privacy notice residents are pointed to on WhatsApp. Outside production it is Crier's own
+ * page on this machine; a council names its public address (its own site's notice, or Crier's
+ * /subscribe/privacy behind its domain), with a Welsh one if it has one.
+ */
+function privacyNoticeConfig(
+  dto: EnvironmentDto,
+  port: number,
+  production: boolean,
+  problems: string[],
+): AppConfig['privacyNotice'] {
+  if (dto.PRIVACY_NOTICE_URL) {
+    return { en: dto.PRIVACY_NOTICE_URL, cy: dto.PRIVACY_NOTICE_URL_CY ?? dto.PRIVACY_NOTICE_URL };
+  }
+  if (production) {
+    problems.push(
+      "PRIVACY_NOTICE_URL is required in production: JOIN's welcome and PRIVACY link residents to it",
+    );
+  }
+  const own = `http://localhost:${port}/subscribe/privacy`;
+  return { en: own, cy: dto.PRIVACY_NOTICE_URL_CY ?? `${own}?lang=cy` };
 }

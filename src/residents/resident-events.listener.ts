@@ -87,6 +87,7 @@ export class ResidentEventsListener implements OnModuleInit {
       body: joinWords(language).privacySummary({
         council: this.config.console.councilName ?? channel.name,
         inboundDays: inboundRetentionDaysOf(channel.policy),
+        noticeUrl: this.config.privacyNotice[language],
       }),
     });
     return true;

@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AudienceService } from '../../audience/audience.service.js';
 import { AuditLog } from '../../audit/audit-log.service.js';
@@ -54,6 +55,7 @@ export class JoinConversationListener implements OnModuleInit {
     private readonly audit: AuditLog,
     private readonly vault: PhoneVault,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -91,7 +93,10 @@ export class JoinConversationListener implements OnModuleInit {
       expiresAt: this.expiry(),
     });
     const channel = await this.channels.sendingState(message.channelId);
-    await this.reply(message, welcomeText(channel.name, language));
+    await this.reply(
+      message,
+      welcomeText(channel.name, this.config.privacyNotice[language], language),
+    );
     await this.reply(message, 'areas', areaList(await this.audience.list('area'), 0, language));
   }
 

@@ -209,9 +209,13 @@ function choiceList(
   };
 }
 
-/** The welcome: who is writing, why, the privacy notice, and how to stop. */
-export function welcomeText(channelName: string, language: JoinLanguage = 'en'): string {
-  return joinWords(language).welcome(channelName);
+/** The welcome: who is writing, why, the privacy notice (and where it is), and how to stop. */
+export function welcomeText(
+  channelName: string,
+  noticeUrl: string,
+  language: JoinLanguage = 'en',
+): string {
+  return joinWords(language).welcome(channelName, noticeUrl);
 }
 
 /** The areas to choose from, `page` of them when there are more than 10. */

@@ -62,17 +62,20 @@ describe('JOIN words', () => {
   });
 
   it('answers in Welsh with the Welsh keywords, and in English with the English ones', () => {
-    const facts = { council: 'Cyngor Enghraifft', inboundDays: 7 };
+    const noticeUrl = 'https://www.example-borough.gov.uk/privacy/alerts';
+    const facts = { council: 'Cyngor Enghraifft', inboundDays: 7, noticeUrl };
     expect(cy.privacySummary(facts)).toContain('STOPIO');
     expect(cy.privacySummary(facts)).toContain('7 diwrnod');
-    expect(cy.welcome('Cyngor')).toContain('PREIFATRWYDD');
+    expect(cy.welcome('Cyngor', noticeUrl)).toContain('PREIFATRWYDD');
     expect(cy.cancelled).toContain('YMUNO');
     expect(en.privacySummary(facts)).toContain('after 7 days');
     expect(en.privacySummary({ ...facts, inboundDays: 1 })).toContain('after 1 day.');
     for (const words of [en, cy]) {
       expect(words.privacySummary(facts)).toContain('Cyngor Enghraifft');
       expect(words.privacySummary(facts)).toContain('2025-01');
-      expect(words.welcome('Cyngor')).toContain('2025-01');
+      expect(words.welcome('Cyngor', noticeUrl)).toContain('2025-01');
+      expect(words.welcome('Cyngor', noticeUrl)).toContain(noticeUrl);
+      expect(words.privacySummary(facts)).toContain(noticeUrl);
     }
   });
 });

@@ -18,11 +18,13 @@ export interface PrivacyFacts {
   council: string;
   /** Days the words of a resident's messages are kept (the channel's inbound retention). */
   inboundDays: number;
+  /** Where the privacy notice is, in this language. */
+  noticeUrl: string;
 }
 
 export interface JoinCatalogue {
   /** The first reply: who is writing, why, the privacy notice, and how to stop. */
-  welcome: (channelName: string) => string;
+  welcome: (channelName: string, noticeUrl: string) => string;
   areasBody: string;
   areasButton: string;
   moreAreas: string;
@@ -46,16 +48,18 @@ export interface JoinCatalogue {
   privacySummary: (facts: PrivacyFacts) => string;
 }
 
-/** How the JOIN replies refer to the privacy notice, and the PRIVACY summary points to it. */
+/** How the JOIN replies refer to the privacy notice: its version, and where to read it. */
 const notice = {
-  en: `the council's privacy notice (version ${JOIN_PRIVACY_NOTICE_VERSION})`,
-  cy: `hysbysiad preifatrwydd y cyngor (fersiwn ${JOIN_PRIVACY_NOTICE_VERSION})`,
+  en: (url: string) =>
+    `the council's privacy notice (version ${JOIN_PRIVACY_NOTICE_VERSION}, at ${url})`,
+  cy: (url: string) =>
+    `hysbysiad preifatrwydd y cyngor (fersiwn ${JOIN_PRIVACY_NOTICE_VERSION}, yn ${url})`,
 };
 
 export const en: JoinCatalogue = {
-  welcome: (channelName) =>
+  welcome: (channelName, noticeUrl) =>
     `${channelName} on WhatsApp sends alerts about your area: roads, bins, gritting and more. ` +
-    `Your number is used only for these alerts, as ${notice.en} explains. ` +
+    `Your number is used only for these alerts, as ${notice.en(noticeUrl)} explains. ` +
     `Send PRIVACY for a summary. Send STOP at any time to stop them.`,
   areasBody: 'Which area do you want alerts for? Choose one, or type your postcode.',
   areasButton: 'Areas',
@@ -78,20 +82,20 @@ export const en: JoinCatalogue = {
     "Sorry, we don't recognise that postcode here. Choose an area from the list, or try again.",
   noTopicYet: 'Choose at least one topic from the list first.',
   cancelled: 'Cancelled: nothing has changed. Send JOIN to start again.',
-  privacySummary: ({ council, inboundDays }) =>
+  privacySummary: ({ council, inboundDays, noticeUrl }) =>
     `${council} sends these alerts and is responsible for your information. ` +
     `We keep your mobile number encrypted, the area and topics you chose, and proof that you ` +
     `agreed (when and how you agreed, and the messages you sent to agree). ` +
     `We delete the words of your messages to us after ${inboundDays} ` +
     `${inboundDays === 1 ? 'day' : 'days'}. ` +
     `Send STOP at any time to stop your alerts. ` +
-    `Read ${notice.en} for the rest.`,
+    `Read ${notice.en(noticeUrl)} for the rest.`,
 };
 
 export const cy: JoinCatalogue = {
-  welcome: (channelName) =>
+  welcome: (channelName, noticeUrl) =>
     `Mae ${channelName} ar WhatsApp yn anfon rhybuddion am eich ardal: ffyrdd, biniau, graeanu ` +
-    `a mwy. Rydym yn defnyddio eich rhif dim ond ar gyfer y rhybuddion hyn, fel mae ${notice.cy} ` +
+    `a mwy. Rydym yn defnyddio eich rhif dim ond ar gyfer y rhybuddion hyn, fel mae ${notice.cy(noticeUrl)} ` +
     `yn ei esbonio. Anfonwch PREIFATRWYDD i gael crynodeb. ` +
     `Anfonwch STOPIO unrhyw bryd i’w stopio.`,
   areasBody: 'Am ba ardal hoffech chi gael rhybuddion? Dewiswch un, neu teipiwch eich cod post.',
@@ -117,13 +121,13 @@ export const cy: JoinCatalogue = {
     'neu rhowch gynnig arall arni.',
   noTopicYet: 'Dewiswch o leiaf un pwnc o’r rhestr yn gyntaf.',
   cancelled: 'Wedi canslo: does dim byd wedi newid. Anfonwch YMUNO i ddechrau eto.',
-  privacySummary: ({ council, inboundDays }) =>
+  privacySummary: ({ council, inboundDays, noticeUrl }) =>
     `${council} sy’n anfon y rhybuddion hyn ac sy’n gyfrifol am eich gwybodaeth. ` +
     `Rydym yn cadw eich rhif ffôn symudol wedi’i amgryptio, yr ardal a’r pynciau a ddewisoch, a ` +
     `phrawf eich bod wedi cytuno (pryd a sut y gwnaethoch gytuno, a’r negeseuon a anfonoch i ` +
     `gytuno). Byddwn yn dileu geiriau eich negeseuon atom ar ôl ${inboundDays} diwrnod. ` +
     `Anfonwch STOPIO unrhyw bryd i stopio eich rhybuddion. ` +
-    `Darllenwch ${notice.cy} am y gweddill.`,
+    `Darllenwch ${notice.cy(noticeUrl)} am y gweddill.`,
 };
 
 export const JOIN_WORDS: Record<JoinLanguage, JoinCatalogue> = { en, cy };
