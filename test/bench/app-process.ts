@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CRIER_NODE_FLAGS } from '../../src/node-flags.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // Compiled, this file sits in dist/test/bench beside dist/src; run from source (tests), it
@@ -40,7 +41,11 @@ export async function startAppProcess(
 ): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
   const profile = process.env.BENCH_CPU_PROFILE_DIR;
-  const args = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, MAIN] : [MAIN];
+  const args = [
+    ...CRIER_NODE_FLAGS,
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    MAIN,
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
