@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../src/common/clock.js';
 import type { E164 } from '../src/phone-numbers/phone-number.js';
+import { PhoneVault } from '../src/phone-numbers/phone-vault.js';
 import { PollsService } from '../src/polls/polls.service.js';
 import {
   CLOUD_API_ENDPOINT,
@@ -292,6 +293,12 @@ describe('snap polls', () => {
     }
     const tally = await results(id);
     expect(counts(tally)).toEqual([1, 0, 1]);
+    // A tap opens the resident's 24-hour window, though the polls module took it.
+    const opened = await t.db.query<{ last_inbound_at: Date | null }>(
+      `SELECT last_inbound_at FROM subscribers WHERE phone_hash = $1`,
+      [t.app.get(PhoneVault).lookupHash(voters[0])],
+    );
+    expect(opened[0]?.last_inbound_at).not.toBeNull();
     expect(areaCounts(tally, 'southbank')).toEqual([1, 0, 1]);
   });
 

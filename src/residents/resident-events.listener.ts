@@ -42,15 +42,18 @@ export class ResidentEventsListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // Any message opens the window, whichever module takes it (a poll answer, a JOIN step...).
+    this.events.observeResidentMessages((message) =>
+      this.subscribers.touchLastInbound(this.vault.lookupHash(message.from), message.sentAt),
+    );
     this.events.onResidentMessage(RESIDENTS_HANDLER, (message) => this.onMessage(message));
     this.events.onDeliveryFailed((event) => this.onDeliveryFailed(event));
   }
 
   private async onMessage(message: ResidentMessage): Promise<boolean> {
-    const phoneHash = this.vault.lookupHash(message.from);
-    // Any message opens the window, but only STOP and PRIVACY are the residents module's to take.
-    await this.subscribers.touchLastInbound(phoneHash, message.sentAt);
+    // Only STOP and PRIVACY are the residents module's to take.
     if (!isStopRequest(message)) return this.answerPrivacy(message);
+    const phoneHash = this.vault.lookupHash(message.from);
     // STOP mid-JOIN ends the conversation too: a later Confirm tap must find nothing.
     await this.joins.forget(phoneHash);
     const subscriberId = await this.optOut.optOut({

@@ -36,14 +36,25 @@ export interface DeliveryFailed {
  * commits with it, or not at all.
  */
 export type ResidentMessageHandler = (message: ResidentMessage) => Promise<boolean>;
+/** Sees every resident's message (inside the same transaction) and never takes one. */
+export type ResidentMessageObserver = (message: ResidentMessage) => Promise<void>;
 export type DeliveryFailedHandler = (event: DeliveryFailed) => Promise<void>;
 
 /** The domain events that come out of Meta's callbacks, for other modules to subscribe to. */
 @Injectable()
 export class WhatsAppEvents {
   private readonly logger = new Logger('WhatsAppEvents');
+  private readonly messageObservers: ResidentMessageObserver[] = [];
   private readonly messageHandlers: { name: string; handle: ResidentMessageHandler }[] = [];
   private readonly failureHandlers: DeliveryFailedHandler[] = [];
+
+  /**
+   * For what every message means whoever takes it (it opens the resident's 24-hour window, say):
+   * observers run before any handler, so a handler taking the message cannot hide it from them.
+   */
+  observeResidentMessages(observe: ResidentMessageObserver): void {
+    this.messageObservers.push(observe);
+  }
 
   onResidentMessage(name: string, handle: ResidentMessageHandler): void {
     this.messageHandlers.push({ name, handle });
@@ -55,6 +66,7 @@ export class WhatsAppEvents {
 
   /** The name of the handler that took the message, or null when none did. */
   async residentMessage(message: ResidentMessage): Promise<string | null> {
+    for (const observe of this.messageObservers) await observe(message);
     for (const { name, handle } of this.messageHandlers) {
       if (await handle(message)) {
         this.logger.debug(`inbound message ${message.id} taken by ${name}`);
