@@ -34,6 +34,10 @@ describe('pollAfterSeconds', () => {
     expect(pollAfterSeconds('approved')).toBe(2);
     expect(pollAfterSeconds('scheduled')).toBe(30);
     expect(pollAfterSeconds('sent')).toBeNull();
+    // Sent, but receipts still to come: a slower look, until everyone has read it.
+    expect(pollAfterSeconds('sent', { sent: 10, read: 4 })).toBe(15);
+    expect(pollAfterSeconds('sent', { sent: 10, read: 10 })).toBeNull();
+    expect(pollAfterSeconds('cancelled', { sent: 10, read: 4 })).toBeNull();
     expect(pollAfterSeconds('cancelled')).toBeNull();
     expect(pollAfterSeconds('draft')).toBeNull();
   });

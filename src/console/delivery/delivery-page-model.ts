@@ -16,13 +16,24 @@ export interface DeliveryPageInput {
 
 /**
  * How soon the page should look again: every 2 seconds while it sends (or is about to), every
- * 30 while it waits for its time; never once it is sent or cancelled, or not yet approved.
+ * 30 while it waits for its time; every 15 once it is sent while some of its sends are not yet
+ * read, since receipts keep coming after the last send; never once it is cancelled, not yet
+ * approved, or read by everyone.
  */
-export function pollAfterSeconds(status: MessageStatus): number | null {
+export function pollAfterSeconds(
+  status: MessageStatus,
+  delivery?: Pick<DeliveryCounts, 'sent' | 'read'>,
+): number | null {
   if (status === 'sending' || status === 'approved') return 2;
   if (status === 'scheduled') return 30;
+  if (status === 'sent' && delivery && delivery.read < delivery.sent) {
+    return RECEIPTS_POLL_SECONDS;
+  }
   return null;
 }
+
+/** After the last send, receipts come in over minutes and hours: a slower look suffices. */
+export const RECEIPTS_POLL_SECONDS = 15;
 
 /** Scheduled or sending: there are sends left to cancel. */
 export const hasSendsToCancel = (status: MessageStatus): boolean =>
@@ -60,7 +71,8 @@ export function deliveryPageModel(input: DeliveryPageInput) {
     id: input.id,
     status: input.status,
     statusTag: statusTag(input.status),
-    pollAfterSeconds: pollAfterSeconds(input.status),
+    pollAfterSeconds: pollAfterSeconds(input.status, delivery),
+    finished: input.status === 'sent' || input.status === 'cancelled',
     cancellable: hasSendsToCancel(input.status),
     delivery,
     progress: progressOf(delivery),

@@ -1,10 +1,13 @@
 // Keeps a message's delivery page up to date while it sends: every few seconds it asks
 // /console/messages/:id/delivery.json (the same figures the page was drawn from) and redraws the
 // figures, the progress bar, the chart and the tables in place. It tells screen reader users how
-// far it has got at each tenth and when it ends, not on every poll. Without it, the page has a
+// far it has got at each tenth and when it ends, not on every poll; after the end it looks for
+// delivered and read receipts for a while longer. Without it, the page has a
 // "Refresh the figures" link. A file, not an inline script, so the CSP needs no exception.
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** Receipt checks after sending ends (every 15 s): ten minutes, then the Refresh link. */
+const MAX_LOOKS_AFTER_END = 40;
 
 function start(root) {
   const url = root.dataset.jsonUrl;
@@ -13,6 +16,9 @@ function start(root) {
   const progress = document.getElementById('delivery-progress');
   let tenths = progress ? tenthOf(Number(progress.value), Number(progress.max)) : 0;
   let failuresInARow = 0;
+  // Once sending has ended the page keeps looking for receipts, but not for ever.
+  let finishedAnnounced = root.dataset.finished === 'yes';
+  let looksAfterEnd = 0;
 
   const poll = async (seconds) => {
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
@@ -34,13 +40,17 @@ function start(root) {
     }
     update(model);
     const now = tenthOf(model.progress.done, model.progress.total);
-    if (model.pollAfterSeconds === null) {
+    if (model.finished && !finishedAnnounced) {
       announce(finalWords(model));
-    } else if (now > tenths) {
+      finishedAnnounced = true;
+    } else if (!model.finished && now > tenths) {
       announce(model.progress.text);
     }
     tenths = now;
-    if (model.pollAfterSeconds !== null) poll(model.pollAfterSeconds);
+    if (model.finished) looksAfterEnd += 1;
+    if (model.pollAfterSeconds !== null && looksAfterEnd <= MAX_LOOKS_AFTER_END) {
+      poll(model.pollAfterSeconds);
+    }
   };
   poll(first);
 }
