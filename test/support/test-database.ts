@@ -37,6 +37,16 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       await pool.end();
       const client = new pg.Client({ connectionString: withDatabase(admin, 'postgres') });
       await client.connect();
+      // Connections the app closed may still be saying goodbye; cutting one off mid-close makes
+      // its pool raise an error nobody can catch. Wait for them (briefly), then force the rest.
+      for (let attempt = 0; attempt < 40; attempt += 1) {
+        const { rows } = await client.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
