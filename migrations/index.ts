@@ -16,6 +16,7 @@ import { EmergencyReviews1796600000000 } from './1796600000000-EmergencyReviews.
 import { InboxTemplateReplies1796700000000 } from './1796700000000-InboxTemplateReplies.js';
 import { Polls1796800000000 } from './1796800000000-Polls.js';
 import { JoinLanguage1796900000000 } from './1796900000000-JoinLanguage.js';
+import { OptInLanguage1797000000000 } from './1797000000000-OptInLanguage.js';
 
 /** Every migration in order. The schema changes only through these. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InboxTemplateReplies1796700000000,
   Polls1796800000000,
   JoinLanguage1796900000000,
+  OptInLanguage1797000000000,
 ];

@@ -60,8 +60,9 @@ describe('the residents’ pages at /subscribe', () => {
         area_code: string;
         topic_codes: string[];
         privacy_notice_version: string;
+        language: string;
       }>(
-        `SELECT area_code, topic_codes, privacy_notice_version FROM subscription_requests
+        `SELECT area_code, topic_codes, privacy_notice_version, language FROM subscription_requests
           WHERE phone_hash = $1`,
         [vault.lookupHash(phone)],
       )
@@ -113,14 +114,15 @@ describe('the residents’ pages at /subscribe', () => {
       area_code: 'northfield',
       topic_codes: ['gritting', 'roads'],
       privacy_notice_version: '2025-01',
+      language: 'en',
     });
     const items = await eventually(
-      () => handsetOf<{ name?: string }>(simulatorUrl, phone),
+      () => handsetOf<{ name?: string; language?: { code: string } }>(simulatorUrl, phone),
       (messages) => messages.length > 0,
     );
     expect(items[0]).toMatchObject({
       type: 'template',
-      payload: { name: 'subscription_confirmation' },
+      payload: { name: 'subscription_confirmation', language: { code: 'en_GB' } },
     });
 
     const check = await t.http.get('/subscribe/check-whatsapp').expect(200);
@@ -275,6 +277,20 @@ describe('the residents’ pages at /subscribe', () => {
     const response = await post(valid(phone), '/subscribe/details?lang=cy');
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/subscribe/check-whatsapp?lang=cy');
-    expect(await requestOf(phone)).toBeDefined();
+    // Recorded in Welsh, so the WhatsApp confirmation is the Welsh template.
+    expect(await requestOf(phone)).toMatchObject({ area_code: 'northfield', language: 'cy' });
+    const items = await eventually(
+      () => handsetOf<{ name?: string; language?: { code: string } }>(simulatorUrl, phone),
+      (messages) => messages.length > 0,
+    );
+    expect(items[0]).toMatchObject({
+      type: 'template',
+      payload: { name: 'subscription_confirmation', language: { code: 'cy' } },
+      buttons: [{ text: 'Cadarnhau' }, { text: 'Nid fi' }],
+    });
+    const check = await t.http.get('/subscribe/check-whatsapp?lang=cy').expect(200);
+    expect(check.text).toContain('Tapiwch Cadarnhau yn y neges honno o fewn 48 awr.');
+    expect(check.text).toContain('tapiwch Nid fi');
+    expect(check.text).not.toContain('Saesneg');
   });
 });

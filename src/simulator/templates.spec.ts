@@ -6,10 +6,12 @@ import { ConfigurationError } from '../config/load-config.js';
 import { GraphError } from './graph-error.js';
 import {
   AREA_ALERT,
+  BUILT_IN_TEMPLATES,
   checkTemplate,
   loadTemplatesFile,
   parameterCount,
   SUBSCRIPTION_CONFIRMATION,
+  SUBSCRIPTION_CONFIRMATION_CY,
   shownButtons,
 } from './templates.js';
 import type { ButtonComponent } from './validate-message.js';
@@ -72,6 +74,26 @@ describe('templates', () => {
       ]);
       const alert = { name: 'area_alert', languageCode: 'en_GB', bodyParameterCount: 1 };
       expect(shownButtons(AREA_ALERT, { ...alert, buttons: [] })).toEqual([]);
+    });
+
+    it('has subscription_confirmation in Welsh too, its buttons in the same order and payloads', () => {
+      const welsh = {
+        ...confirmation([quickReply(0, 'YES'), quickReply(1, 'NO')]),
+        languageCode: 'cy',
+      };
+      const template = checkTemplate(BUILT_IN_TEMPLATES, welsh);
+      expect(template).toBe(SUBSCRIPTION_CONFIRMATION_CY);
+      expect(shownButtons(template, welsh)).toEqual([
+        { type: 'QUICK_REPLY', text: 'Cadarnhau', payload: 'YES' },
+        { type: 'QUICK_REPLY', text: 'Nid fi', payload: 'NO' },
+      ]);
+      expect(checkTemplate(BUILT_IN_TEMPLATES, confirmation([]))).toBe(SUBSCRIPTION_CONFIRMATION);
+      expect(
+        codeOf(() => checkTemplate(BUILT_IN_TEMPLATES, { ...welsh, languageCode: 'cy_GB' })),
+      ).toBe(132001);
+      for (const { buttons = [] } of BUILT_IN_TEMPLATES) {
+        for (const { text } of buttons) expect(text.length).toBeLessThanOrEqual(25);
+      }
     });
 
     it('answers 132012 for an index the template has no button at, or a button of another type', () => {

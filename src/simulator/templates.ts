@@ -51,6 +51,19 @@ export const SUBSCRIPTION_CONFIRMATION: Template = {
   ],
 };
 
+/**
+ * The same template approved in Welsh, for a web opt-in made on the Welsh page (or with
+ * `language: "cy"`): Cadarnhau is Confirm, Nid fi is Not me, in the same order.
+ */
+export const SUBSCRIPTION_CONFIRMATION_CY: Template = {
+  ...SUBSCRIPTION_CONFIRMATION,
+  language: 'cy',
+  buttons: [
+    { type: 'QUICK_REPLY', text: 'Cadarnhau' },
+    { type: 'QUICK_REPLY', text: 'Nid fi' },
+  ],
+};
+
 /** A consultation question residents answer with a tap: Crier's snap polls on a template. */
 export const SNAP_POLL: Template = {
   name: 'snap_poll',
@@ -67,6 +80,7 @@ export const SNAP_POLL: Template = {
 export const BUILT_IN_TEMPLATES: readonly Template[] = [
   AREA_ALERT,
   SUBSCRIPTION_CONFIRMATION,
+  SUBSCRIPTION_CONFIRMATION_CY,
   SNAP_POLL,
 ];
 

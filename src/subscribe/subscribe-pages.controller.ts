@@ -70,7 +70,7 @@ export class SubscribePagesController {
     const values = readDetails(body);
     const problems = detailsProblems(values);
     if (problems.length === 0) {
-      const refused = await this.request(values, request);
+      const refused = await this.request(values, language, request);
       if (refused === null)
         throw new SeeOther(`/subscribe/check-whatsapp${languageQuery(language)}`);
       if (refused === 'RATE_LIMITED')
@@ -123,11 +123,13 @@ export class SubscribePagesController {
   }
 
   /**
-   * Asks the service, as the public API does. Null when taken; otherwise the field it refused,
-   * or why nothing can be taken now. Anything unexpected falls through to the error page.
+   * Asks the service, as the public API does, in the page's language (the WhatsApp confirmation
+   * is sent in it). Null when taken; otherwise the field it refused, or why nothing can be taken
+   * now. Anything unexpected falls through to the error page.
    */
   private async request(
     values: DetailsValues,
+    language: Language,
     request: Request,
   ): Promise<null | DetailsProblem | 'RATE_LIMITED' | 'UNAVAILABLE'> {
     try {
@@ -138,6 +140,7 @@ export class SubscribePagesController {
           topics: values.topics,
           consent: true,
           privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+          language,
         },
         request.ip ?? request.socket.remoteAddress ?? 'unknown',
       );

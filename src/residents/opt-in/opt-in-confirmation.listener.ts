@@ -7,7 +7,13 @@ import { type ResidentMessage, WhatsAppEvents } from '../../whatsapp/inbound/wha
 import { isStopRequest } from '../domain/stop-request.js';
 import { ResidentReplies } from '../resident-replies.service.js';
 import { SubscribersRepository } from '../subscribers.repository.js';
-import { declinedReply, isConfirmation, isDecline, subscribedReply } from './confirmation-words.js';
+import {
+  declinedReply,
+  isConfirmation,
+  isDecline,
+  type OptInLanguage,
+  subscribedReply,
+} from './confirmation-words.js';
 import { SubscriptionRequestsRepository } from './subscription-requests.repository.js';
 
 export const WEB_OPT_IN_HANDLER = 'web-opt-in';
@@ -18,7 +24,8 @@ export const WEB_OPT_IN_HANDLER = 'web-opt-in';
  * that request's confirmation message; anything else falls through to the other handlers and the
  * inbox.
  * Runs inside the transaction that stores the message, so the subscription, its consent record,
- * the audit event and the reply commit together.
+ * the audit event and the reply commit together. The reply is in the request's language (Welsh
+ * for a request from the Welsh page), whichever buttons or words the resident used.
  */
 @Injectable()
 export class OptInConfirmationListener implements OnModuleInit {
@@ -45,7 +52,7 @@ export class OptInConfirmationListener implements OnModuleInit {
     const request = await this.requests.takePending(phoneHash, this.clock.now());
     if (!request) return false;
     if (isDecline(message, request.confirmationMessageId)) {
-      await this.decline(message, request.id);
+      await this.decline(message, request.id, request.language);
       return true;
     }
     if (!isConfirmation(message, request.confirmationMessageId)) return false;
@@ -94,20 +101,27 @@ export class OptInConfirmationListener implements OnModuleInit {
       channel,
       to: message.from,
       subscriberId: subscriber.id,
-      body: subscribedReply(channel.name),
+      body: subscribedReply(channel.name, request.language),
     });
     return true;
   }
 
-  /** Not me: someone else gave this number. The request goes, and the resident is told so. */
-  private async decline(message: ResidentMessage, requestId: string): Promise<void> {
+  /**
+   * Not me: someone else gave this number. The request goes, and the resident is told so, in the
+   * request's language.
+   */
+  private async decline(
+    message: ResidentMessage,
+    requestId: string,
+    language: OptInLanguage,
+  ): Promise<void> {
     await this.requests.deleteAnswered(requestId);
     const channel = await this.channels.sendingState(message.channelId);
     await this.replies.queue({
       channel,
       to: message.from,
       subscriberId: null,
-      body: declinedReply(channel.name),
+      body: declinedReply(channel.name, language),
     });
   }
 }

@@ -7,7 +7,7 @@ import { UnitOfWork } from '../../database/unit-of-work.js';
 import { Dispatcher } from '../../dispatch/dispatcher.js';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../../jobs/job-queue.js';
 import { PhoneVault } from '../../phone-numbers/phone-vault.js';
-import { CONFIRM_PAYLOAD, confirmationRequest, DECLINE_PAYLOAD } from './confirmation-words.js';
+import { CONFIRM_PAYLOAD, DECLINE_PAYLOAD, optInWords } from './confirmation-words.js';
 import { SubscriptionRequestsRepository } from './subscription-requests.repository.js';
 import { type ConfirmationJob, REQUEST_LIFETIME_HOURS } from './web-opt-in.service.js';
 
@@ -15,7 +15,9 @@ import { type ConfirmationJob, REQUEST_LIFETIME_HOURS } from './web-opt-in.servi
  * Sends the template that asks a resident to confirm their web opt-in. A template, because the
  * resident has not written to the council, so no 24-hour window is open. It is
  * WHATSAPP_OPT_IN_TEMPLATE (`subscription_confirmation`): the request as its one parameter, and
- * quick replies Confirm and Not me whose payloads the listener recognises when tapped.
+ * quick replies Confirm and Not me whose payloads the listener recognises when tapped. A request
+ * made in Welsh gets the same template in Welsh (language `cy`: Cadarnhau and Nid fi, the same
+ * payloads) with the Welsh parameter; see confirmation-words.ts.
  */
 @Injectable()
 export class OptInConfirmations implements OnApplicationBootstrap {
@@ -47,6 +49,7 @@ export class OptInConfirmations implements OnApplicationBootstrap {
     const channel = await this.channels.sendingState(request.channelId);
     const areas = await this.audience.list('area');
     const areaName = areas.find((a) => a.code === request.areaCode)?.name ?? request.areaCode;
+    const words = optInWords(request.language);
     const outcome = await this.dispatcher
       .send({
         channel: {
@@ -59,8 +62,8 @@ export class OptInConfirmations implements OnApplicationBootstrap {
         content: {
           kind: 'template',
           templateName: this.config.whatsapp.optInTemplate,
-          language: 'en_GB',
-          parameters: [confirmationRequest(channel.name, areaName, REQUEST_LIFETIME_HOURS)],
+          language: words.templateLanguage,
+          parameters: [words.confirmationRequest(channel.name, areaName, REQUEST_LIFETIME_HOURS)],
           quickReplyPayloads: [CONFIRM_PAYLOAD, DECLINE_PAYLOAD],
         },
       })

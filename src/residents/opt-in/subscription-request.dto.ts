@@ -1,15 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   Equals,
   IsArray,
+  IsIn,
   IsString,
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
+import { OPT_IN_LANGUAGES, type OptInLanguage } from './confirmation-words.js';
 
 /** A resident's request, from the council's web page, to get alerts for their area. */
 export class SubscriptionRequestDto {
@@ -43,6 +46,17 @@ export class SubscriptionRequestDto {
   @MinLength(1)
   @MaxLength(50)
   privacyNoticeVersion: string;
+
+  @ApiPropertyOptional({
+    enum: OPT_IN_LANGUAGES,
+    default: 'en',
+    description:
+      'the language the resident asked in: the WhatsApp confirmation (the opt-in template in en_GB or cy) and the replies after it are in it',
+  })
+  // Left out means English; null or any other value is refused.
+  @ValidateIf((body: SubscriptionRequestDto) => body.language !== undefined)
+  @IsIn(OPT_IN_LANGUAGES)
+  language?: OptInLanguage;
 }
 
 export class SubscriptionRequestAcceptedView {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../database/unit-of-work.js';
+import type { OptInLanguage } from './confirmation-words.js';
 
 export interface NewSubscriptionRequest {
   phoneSealed: string;
@@ -9,6 +10,8 @@ export interface NewSubscriptionRequest {
   topicCodes: string[];
   privacyNoticeVersion: string;
   requestIpHash: string;
+  /** The language the resident asked in: the confirmation and the replies after it use it. */
+  language: OptInLanguage;
   expiresAt: Date;
 }
 
@@ -20,6 +23,7 @@ export interface PendingRequest {
   topicCodes: string[];
   privacyNoticeVersion: string;
   requestIpHash: string;
+  language: OptInLanguage;
   confirmationMessageId: string | null;
 }
 
@@ -31,6 +35,7 @@ interface PendingRow {
   topic_codes: string[];
   privacy_notice_version: string;
   request_ip_hash: string;
+  language: OptInLanguage;
   confirmation_message_id: string | null;
 }
 
@@ -52,8 +57,8 @@ export class SubscriptionRequestsRepository {
     const [row] = await this.query<{ id: string }[]>(
       `INSERT INTO subscription_requests
          (phone_sealed, phone_hash, channel_id, area_code, topic_codes, privacy_notice_version,
-          request_ip_hash, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          request_ip_hash, language, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         request.phoneSealed,
         request.phoneHash,
@@ -62,6 +67,7 @@ export class SubscriptionRequestsRepository {
         request.topicCodes,
         request.privacyNoticeVersion,
         request.requestIpHash,
+        request.language,
         request.expiresAt.toISOString(),
       ],
     );
@@ -72,17 +78,27 @@ export class SubscriptionRequestsRepository {
   async awaitingConfirmation(
     id: string,
     now: Date,
-  ): Promise<{ phoneSealed: string; channelId: string; areaCode: string } | null> {
+  ): Promise<{
+    phoneSealed: string;
+    channelId: string;
+    areaCode: string;
+    language: OptInLanguage;
+  } | null> {
     const [row] = await this.query<
-      { phone_sealed: string; channel_id: string; area_code: string }[]
+      { phone_sealed: string; channel_id: string; area_code: string; language: OptInLanguage }[]
     >(
-      `SELECT phone_sealed, channel_id, area_code FROM subscription_requests
+      `SELECT phone_sealed, channel_id, area_code, language FROM subscription_requests
         WHERE id = $1 AND confirmation_message_id IS NULL
           AND expires_at > $2`,
       [id, now.toISOString()],
     );
     return row
-      ? { phoneSealed: row.phone_sealed, channelId: row.channel_id, areaCode: row.area_code }
+      ? {
+          phoneSealed: row.phone_sealed,
+          channelId: row.channel_id,
+          areaCode: row.area_code,
+          language: row.language,
+        }
       : null;
   }
 
@@ -105,7 +121,7 @@ export class SubscriptionRequestsRepository {
     );
     const [row] = await this.query<PendingRow[]>(
       `SELECT id, phone_sealed, channel_id, area_code, topic_codes, privacy_notice_version,
-              request_ip_hash, confirmation_message_id
+              request_ip_hash, language, confirmation_message_id
          FROM subscription_requests
         WHERE phone_hash = $1
         ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
@@ -120,6 +136,7 @@ export class SubscriptionRequestsRepository {
       topicCodes: row.topic_codes,
       privacyNoticeVersion: row.privacy_notice_version,
       requestIpHash: row.request_ip_hash,
+      language: row.language,
       confirmationMessageId: row.confirmation_message_id,
     };
   }

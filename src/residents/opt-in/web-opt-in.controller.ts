@@ -19,7 +19,7 @@ export class WebOptInController {
   @ApiOperation({
     summary: 'Ask to get alerts for a postcode and topics; confirmed with a reply on WhatsApp',
     description:
-      'Rate limited per client and per number (429 RATE_LIMITED). The answer is the same whether or not the number is subscribed already; nothing is subscribed until the resident replies YES to the WhatsApp message within 48 hours.',
+      'Rate limited per client and per number (429 RATE_LIMITED). The answer is the same whether or not the number is subscribed already; nothing is subscribed until the resident replies YES to the WhatsApp message within 48 hours. That message, and the replies after it, are in `language` (English unless `cy`, Welsh).',
   })
   @ApiAcceptedResponse({ type: SubscriptionRequestAcceptedView })
   request(

@@ -68,6 +68,7 @@ export class WebOptInService {
         topicCodes: body.topics,
         privacyNoticeVersion: body.privacyNoticeVersion,
         requestIpHash: ipHash,
+        language: body.language ?? 'en',
         expiresAt,
       });
       // Sent by a worker after this commits: the request never waits on WhatsApp.

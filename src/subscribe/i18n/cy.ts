@@ -3,8 +3,9 @@ import type { Catalogue } from './en.js';
 /**
  * Every word on the residents' pages in Welsh: the same keys as en.ts. Written in plain Welsh by
  * someone who is not a first-language speaker; a council's Welsh-language officer should check it
- * before it is used. WhatsApp's own words (the Confirm and Not me buttons) stay in English, as
- * the confirmation message is sent in English.
+ * before it is used. The WhatsApp confirmation of a Welsh sign-up is sent in Welsh, so its
+ * buttons are named as they show there: Cadarnhau and Nid fi (see
+ * src/residents/opt-in/confirmation-words.ts).
  */
 export const cy: Catalogue = {
   language: {
@@ -35,7 +36,7 @@ export const cy: Catalogue = {
     needPostcode: 'eich cod post',
     duration: 'Mae’n cymryd tua 2 funud.',
     confirmStep:
-      'Byddwn yn anfon neges WhatsApp i’ch ffôn. Dim ond ar ôl i chi dapio Confirm yn y neges honno y bydd eich rhybuddion yn dechrau.',
+      'Byddwn yn anfon neges WhatsApp i’ch ffôn. Dim ond ar ôl i chi dapio Cadarnhau yn y neges honno y bydd eich rhybuddion yn dechrau.',
     privacyHeading: 'Sut rydym yn defnyddio eich rhif',
     privacyUse:
       'Rydym yn defnyddio eich rhif dim ond i anfon y rhybuddion rydych chi’n eu dewis ac i’ch ateb.',
@@ -73,11 +74,10 @@ export const cy: Catalogue = {
   checkWhatsApp: {
     title: 'Edrychwch ar WhatsApp',
     sent: 'Rydym wedi anfon neges WhatsApp i’ch ffôn gan {channel}.',
-    tapConfirm: 'Tapiwch Confirm yn y neges honno o fewn {hours} awr.',
+    tapConfirm: 'Tapiwch Cadarnhau yn y neges honno o fewn {hours} awr.',
     nothingYet:
-      'Ni fydd dim yn dechrau nes i chi dapio Confirm. Os na wnewch chi, byddwn yn dileu eich manylion ar ôl {hours} awr.',
-    notYou: 'Os rhoddodd rhywun arall eich rhif, tapiwch Not me yn y neges a byddwn yn ei ddileu.',
-    messageLanguage: 'Mae’r neges yn Saesneg ar hyn o bryd.',
+      'Ni fydd dim yn dechrau nes i chi dapio Cadarnhau. Os na wnewch chi, byddwn yn dileu eich manylion ar ôl {hours} awr.',
+    notYou: 'Os rhoddodd rhywun arall eich rhif, tapiwch Nid fi yn y neges a byddwn yn ei ddileu.',
     notArrivedHeading: 'Os nad yw’r neges yn cyrraedd',
     notArrivedWait: 'Gall gymryd ychydig funudau.',
     notArrivedWhatsApp: 'Gwiriwch fod WhatsApp ar y ffôn sydd â’r rhif hwnnw.',
@@ -124,7 +124,7 @@ export const cy: Catalogue = {
     why: 'I anfon y rhybuddion y gofynnoch amdanynt, i ateb eich negeseuon, i brofi eich bod wedi cytuno, ac i stopio negeseuon pan fyddwch chi’n gofyn. Rydym yn dibynnu ar eich caniatâd. Nid ydym yn defnyddio eich rhif at unrhyw ddiben arall.',
     howLongHeading: 'Am faint rydym yn ei gadw',
     howLongPending:
-      'Os na fyddwch yn tapio Confirm, byddwn yn dileu eich manylion ar ôl {hours} awr.',
+      'Os na fyddwch yn tapio Cadarnhau, byddwn yn dileu eich manylion ar ôl {hours} awr.',
     howLongMessages: 'Byddwn yn dileu geiriau eich negeseuon atom ar ôl {inboundDays} diwrnod.',
     howLongDeliveries:
       'Byddwn yn dileu’r cofnod o bob rhybudd a anfonwyd atoch ar ôl {deliveryDays} diwrnod.',

@@ -72,7 +72,6 @@ export const en = {
     nothingYet:
       'Nothing starts until you tap Confirm. If you do not, we delete your details after {hours} hours.',
     notYou: 'If someone else gave your number, tap Not me in the message and we will delete it.',
-    messageLanguage: '',
     notArrivedHeading: 'If the message does not arrive',
     notArrivedWait: 'It can take a few minutes.',
     notArrivedWhatsApp: 'Check that the phone with that number has WhatsApp.',
