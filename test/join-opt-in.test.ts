@@ -164,6 +164,25 @@ describe('JOIN on WhatsApp', () => {
     await textArrives(phone, "You're subscribed to");
   });
 
+  it('sends the welcome and the list of areas as one job, in that order, so they never cross', async () => {
+    const phone = freshNumber();
+    await resident(phone, { text: 'JOIN' });
+    const [job] = await t.db.query<{
+      data: { replies: { deliveryId: string; body: string; content?: { kind: string } }[] };
+    }>(
+      `SELECT j.data FROM pgboss.job j
+        WHERE j.name = 'resident.reply'
+          AND j.data -> 'replies' -> 0 ->> 'deliveryId' IN (
+            SELECT id::text FROM message_deliveries
+             WHERE purpose = 'reply' AND recipient_phone_hash = $1)`,
+      [vault.lookupHash(phone)],
+    );
+    expect(job, 'no reply job for the welcome').toBeDefined();
+    expect(job.data.replies).toHaveLength(2);
+    expect(job.data.replies[0].body).toContain('privacy notice');
+    expect(job.data.replies[1].content?.kind).toBe('list');
+  });
+
   it('takes a typed postcode instead of a tap', async () => {
     const phone = freshNumber();
     const { question } = await upToConfirm(phone, { postcode: 'sb4 1aa' }, ['gritting']);

@@ -10,13 +10,21 @@ import type { E164 } from '../phone-numbers/phone-number.js';
 import { PhoneVault } from '../phone-numbers/phone-vault.js';
 import { ReplyDeliveriesRepository } from './reply-deliveries.repository.js';
 
-/** A job names the delivery row, never the number: pg-boss's tables are not sealed. */
-interface ReplyJob {
+/** One reply: the delivery row names the recipient, never the job (pg-boss's tables are not sealed). */
+interface QueuedReply {
   deliveryId: string;
   body: string;
   /** An interactive reply (a list or buttons); absent means a plain text of `body`. */
   content?: OutboundContent;
 }
+
+/**
+ * The replies one transaction queued for one resident, sent in that order by one job (a welcome
+ * before the list it introduces). Jobs queued before replies were grouped hold a single reply.
+ */
+type ReplyJob = { replies: QueuedReply[] } | QueuedReply;
+
+const PENDING_REPLIES = Symbol('pending resident replies');
 
 /**
  * Replies (text, or a list or buttons) to a resident who has just written (so inside their 24-hour window). Queued in the
@@ -39,10 +47,14 @@ export class ResidentReplies implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     // After every module's init, so pg-boss has started and created the queue.
-    await this.jobs.work<ReplyJob>(QUEUES.residentReply, (job) => this.send(job));
+    await this.jobs.work<ReplyJob>(QUEUES.residentReply, (job) => this.sendAll(job));
   }
 
-  /** Inside the caller's unit of work: records the delivery and queues its send. */
+  /**
+   * Inside the caller's unit of work: records the delivery and queues its send. Replies queued
+   * in one transaction to one resident go out in the order queued, from a single job written
+   * just before the transaction commits.
+   */
   async queue(reply: {
     channel: Pick<ChannelEntity, 'id' | 'provider'>;
     to: E164;
@@ -50,19 +62,34 @@ export class ResidentReplies implements OnApplicationBootstrap {
     body: string;
     content?: OutboundContent;
   }): Promise<string> {
+    const recipientPhoneHash = this.vault.lookupHash(reply.to);
     const deliveryId = await this.replies.insert({
       channelId: reply.channel.id,
       subscriberId: reply.subscriberId,
       recipientPhoneSealed: this.vault.encrypt(reply.to),
-      recipientPhoneHash: this.vault.lookupHash(reply.to),
+      recipientPhoneHash,
       provider: reply.channel.provider,
     });
-    const job: ReplyJob = { deliveryId, body: reply.body, content: reply.content };
-    await this.jobs.enqueueInTransaction(QUEUES.residentReply, job);
+    const pending = this.uow.transactionState(PENDING_REPLIES, () => {
+      const byRecipient = new Map<string, QueuedReply[]>();
+      this.uow.beforeCommit(async () => {
+        for (const replies of byRecipient.values()) {
+          await this.jobs.enqueueInTransaction(QUEUES.residentReply, { replies });
+        }
+      });
+      return byRecipient;
+    });
+    const queued = pending.get(recipientPhoneHash) ?? [];
+    queued.push({ deliveryId, body: reply.body, content: reply.content });
+    pending.set(recipientPhoneHash, queued);
     return deliveryId;
   }
 
-  private async send({ deliveryId, body, content }: ReplyJob): Promise<void> {
+  private async sendAll(job: ReplyJob): Promise<void> {
+    for (const reply of 'replies' in job ? job.replies : [job]) await this.send(reply);
+  }
+
+  private async send({ deliveryId, body, content }: QueuedReply): Promise<void> {
     const claimed = await this.uow.run(() => this.replies.claim(deliveryId));
     if (!claimed) return;
     const channel = await this.channels.sendingState(claimed.channelId);
