@@ -57,4 +57,13 @@ export class ReplyDeliveriesRepository {
       ? { channelId: row.channel_id, recipientPhoneSealed: row.recipient_phone_sealed }
       : null;
   }
+
+  /** Puts a reply WhatsApp could not take for now back in the queue, for a later job. */
+  async release(id: string): Promise<void> {
+    await this.uow.transactionManager().query(
+      `UPDATE message_deliveries SET status = 'queued', claimed_at = NULL, updated_at = now()
+          WHERE id = $1 AND purpose = 'reply' AND status = 'sending'`,
+      [id],
+    );
+  }
 }

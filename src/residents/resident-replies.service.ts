@@ -8,6 +8,7 @@ import type { OutboundContent, SendOutcome } from '../dispatch/outbound-message.
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../jobs/job-queue.js';
 import type { E164 } from '../phone-numbers/phone-number.js';
 import { PhoneVault } from '../phone-numbers/phone-vault.js';
+import { replyRetryDelayMs } from './domain/reply-retry.js';
 import { ReplyDeliveriesRepository } from './reply-deliveries.repository.js';
 
 /** One reply: the delivery row names the recipient, never the job (pg-boss's tables are not sealed). */
@@ -16,6 +17,8 @@ interface QueuedReply {
   body: string;
   /** An interactive reply (a list or buttons); absent means a plain text of `body`. */
   content?: OutboundContent;
+  /** How many times WhatsApp has already turned it away for now (an outage, the pair rate). */
+  requeues?: number;
 }
 
 /**
@@ -86,12 +89,41 @@ export class ResidentReplies implements OnApplicationBootstrap {
   }
 
   private async sendAll(job: ReplyJob): Promise<void> {
-    for (const reply of 'replies' in job ? job.replies : [job]) await this.send(reply);
+    const replies = 'replies' in job ? job.replies : [job];
+    for (const [index, reply] of replies.entries()) {
+      const retryAfterMs = await this.send(reply);
+      if (retryAfterMs === null) continue;
+      // This one and those after it wait together, so they still arrive in order.
+      const later = replies
+        .slice(index)
+        .map((r, i) => (i === 0 ? { ...r, requeues: (r.requeues ?? 0) + 1 } : r));
+      await this.uow.run(async () => {
+        await this.replies.release(reply.deliveryId);
+        await this.jobs.enqueueInTransaction(
+          QUEUES.residentReply,
+          { replies: later },
+          { startAfter: new Date(Date.now() + retryAfterMs) },
+        );
+      });
+      this.logger.warn(
+        `reply ${reply.deliveryId} put back for ${Math.round(retryAfterMs / 1000)} s (try ${later[0].requeues})`,
+      );
+      return;
+    }
   }
 
-  private async send({ deliveryId, body, content }: QueuedReply): Promise<void> {
+  /**
+   * Sends one reply; answers how long to wait before trying it again when WhatsApp turned it
+   * away for now and it has tries left, else null (sent, failed for good, or not ours to send).
+   */
+  private async send({
+    deliveryId,
+    body,
+    content,
+    requeues = 0,
+  }: QueuedReply): Promise<number | null> {
     const claimed = await this.uow.run(() => this.replies.claim(deliveryId));
-    if (!claimed) return;
+    if (!claimed) return null;
     const channel = await this.channels.sendingState(claimed.channelId);
     let outcome: SendOutcome;
     try {
@@ -114,10 +146,15 @@ export class ResidentReplies implements OnApplicationBootstrap {
         failure: { class: 'retry', code: 'INTERNAL', reason: 'Crier could not send the reply' },
       };
     }
+    if (!outcome.ok) {
+      const retryAfterMs = replyRetryDelayMs(outcome.failure, requeues);
+      if (retryAfterMs !== null) return retryAfterMs;
+    }
     await this.uow.run(() =>
       outcome.ok
         ? this.deliveries.accepted(deliveryId, outcome.providerMessageId, outcome.attempts)
         : this.deliveries.failed(deliveryId, outcome.failure, outcome.attempts),
     );
+    return null;
   }
 }
