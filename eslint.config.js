@@ -53,6 +53,7 @@ export default tseslint.config(
           'setTimeout',
           'clearTimeout',
           'AbortController',
+          'URL',
           'URLSearchParams',
           'FileReader',
         ].map((name) => [name, 'readonly']),

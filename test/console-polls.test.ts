@@ -6,23 +6,13 @@ import {
   type CloudApiEndpoint,
 } from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
 import { type Council, type Person, setUpCouncil, templateMessage } from './support/council.js';
-import { consoleSignIn, formToken } from './support/console-session.js';
-import { eventually } from './support/eventually.js';
-import { messageApi } from './support/message-api.js';
-import { handsetOf, residentSends, type SimMessage, tapOn } from './support/simulated-residents.js';
+import { consoleSession } from './support/console-session.js';
+import { approveAndReceive, messageApi } from './support/message-api.js';
+import { answersPoll } from './support/simulated-residents.js';
 import { residentNumber, seedSubscribers } from './support/subscribers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const CORPORATE_NUMBER_ID = '200000000000001';
-
-/** A urlencoded body with repeated names, as a browser posts ticked checkboxes. */
-const encode = (fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) {
-    for (const one of ([] as string[]).concat(value)) body.append(name, one);
-  }
-  return body.toString();
-};
 
 /**
  * Snap polls in the console, without JavaScript: composed with the form, shown on the message
@@ -40,21 +30,7 @@ describe('the console’s snap poll pages', () => {
   });
   afterAll(() => t.close());
 
-  const session = async (person: Person) => {
-    const { cookie } = await consoleSignIn(t, person.id);
-    if (!cookie) throw new Error('no session');
-    const home = await t.http.get('/console').set('Cookie', cookie).expect(200);
-    const csrf = formToken(home.text);
-    return {
-      get: (path: string) => t.http.get(path).set('Cookie', cookie),
-      post: (path: string, fields: Record<string, string | string[]> = {}) =>
-        t.http
-          .post(path)
-          .set('Cookie', cookie)
-          .type('form')
-          .send(encode({ ...fields, _csrf: csrf })),
-    };
-  };
+  const session = (person: Person) => consoleSession(t, person.id);
 
   const closes = DateTime.now().setZone('Europe/London').plus({ days: 2 }).set({ minute: 0 });
   const pollForm = (extra: Record<string, string | string[]> = {}) => ({
@@ -127,21 +103,13 @@ describe('the console’s snap poll pages', () => {
 
     const voters: E164[] = [residentNumber(7001), residentNumber(7002), residentNumber(7003)];
     await seedSubscribers(t.app, t.db, voters, { areas: ['northfield'], topics: ['gritting'] });
-    const approved = await messageApi(t, council).approve(council.comms, id, 1);
-    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    const received = new Map<E164, SimMessage<unknown>>();
-    await eventually(
-      async () => {
-        for (const phone of voters) {
-          const [message] = await handsetOf(simulatorUrl, phone);
-          if (message) received.set(phone, message);
-        }
-        return received.size;
-      },
-      (size) => size === voters.length,
-      20_000,
+    const received = await approveAndReceive(
+      messageApi(t, council),
+      council,
+      simulatorUrl,
+      id,
+      voters,
     );
-    expect(received.size).toBe(voters.length);
 
     const before = await officer.get(`/console/messages/${id}/poll`).expect(200);
     expect(before.text).toContain('Nobody has answered yet');
@@ -152,14 +120,7 @@ describe('the console’s snap poll pages', () => {
       [voters[1], 'Yes'],
       [voters[2], 'Not sure'],
     ] as const) {
-      const { handledBy } = await residentSends(
-        t,
-        simulatorUrl,
-        phone,
-        CORPORATE_NUMBER_ID,
-        tapOn(received.get(phone)!, label),
-      );
-      expect(handledBy).toBe('polls');
+      await answersPoll(t, simulatorUrl, phone, CORPORATE_NUMBER_ID, received.get(phone)!, label);
     }
 
     const results = await officer.get(`/console/messages/${id}/poll`).expect(200);

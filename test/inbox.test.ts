@@ -6,7 +6,7 @@ import {
   CLOUD_API_ENDPOINT,
   type CloudApiEndpoint,
 } from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
-import { consoleSignIn, formToken } from './support/console-session.js';
+import { consoleSession } from './support/console-session.js';
 import { type Council, type Person, setUpCouncil } from './support/council.js';
 import { eventually } from './support/eventually.js';
 import { handsetOf, residentSends } from './support/simulated-residents.js';
@@ -367,22 +367,7 @@ describe('the shared inbox', () => {
   });
 
   describe('the console pages', () => {
-    const signIn = async (p: Person) => {
-      const { cookie } = await consoleSignIn(t, p.id);
-      if (!cookie) throw new Error('no session cookie');
-      const home = await t.http.get('/console').set('Cookie', cookie).expect(200);
-      const csrf = formToken(home.text);
-      return {
-        home,
-        get: (path: string) => t.http.get(path).set('Cookie', cookie),
-        post: (path: string, body: Record<string, string> = {}) =>
-          t.http
-            .post(path)
-            .set('Cookie', cookie)
-            .type('form')
-            .send({ _csrf: csrf, ...body }),
-      };
-    };
+    const signIn = (p: Person) => consoleSession(t, p.id);
 
     it('lists, shows, assigns, answers and closes a conversation without JavaScript', async () => {
       const phone = freshNumber();

@@ -6,7 +6,7 @@ import {
   CLOUD_API_ENDPOINT,
   type CloudApiEndpoint,
 } from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
-import { type Council, setUpCouncil } from './support/council.js';
+import { type Council, importPostcodes, setUpCouncil } from './support/council.js';
 import { eventually } from './support/eventually.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { handsetOf, residentSends } from './support/simulated-residents.js';
@@ -116,12 +116,7 @@ describe('JOIN on WhatsApp', () => {
     council = await setUpCouncil(t);
     simulatorUrl = t.app.get<CloudApiEndpoint>(CLOUD_API_ENDPOINT).baseUrl;
     vault = t.app.get(PhoneVault);
-    await t.http
-      .post('/api/v1/postcodes/import')
-      .set(council.bearer(council.admin))
-      .set('content-type', 'text/csv')
-      .send('postcode,area\nNF4 1AA,northfield\nSB4 1AA,southbank\n')
-      .expect(200);
+    await importPostcodes(t, council, 'postcode,area\nNF4 1AA,northfield\nSB4 1AA,southbank\n');
   });
   afterAll(() => t.close());
 

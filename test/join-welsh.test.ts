@@ -5,7 +5,7 @@ import {
   CLOUD_API_ENDPOINT,
   type CloudApiEndpoint,
 } from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
-import { type Council, setUpCouncil } from './support/council.js';
+import { type Council, importPostcodes, setUpCouncil } from './support/council.js';
 import { eventually } from './support/eventually.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { handsetOf, residentSends, type SimMessage } from './support/simulated-residents.js';
@@ -95,12 +95,7 @@ describe('JOIN in Welsh, long lists and PRIVACY', () => {
       await post('/api/v1/areas', { code: `ward${n}`, name: `Ward ${n}` });
       if (i <= 10) await post('/api/v1/topics', { code: `topic${n}`, name: `Topic ${n}` });
     }
-    await t.http
-      .post('/api/v1/postcodes/import')
-      .set(council.bearer(council.admin))
-      .set('content-type', 'text/csv')
-      .send('postcode,area\nWD1 1AA,ward11\n')
-      .expect(200);
+    await importPostcodes(t, council, 'postcode,area\nWD1 1AA,ward11\n');
   });
   afterAll(() => t.close());
 

@@ -7,12 +7,10 @@ import {
   CLOUD_API_ENDPOINT,
   type CloudApiEndpoint,
 } from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
-import { WebhookProcessor } from '../src/whatsapp/webhooks/webhook-processor.service.js';
 import { type Council, type Person, setUpCouncil } from './support/council.js';
-import { eventually } from './support/eventually.js';
-import { messageApi } from './support/message-api.js';
-import { type InboundMessage, inboundPayload, sign } from './support/meta-payloads.js';
-import { handsetOf, residentSends, type SimMessage, tapOn } from './support/simulated-residents.js';
+import { messageApi, sendAndReceive } from './support/message-api.js';
+import { type InboundMessage, inboundPayload, postToWebhook } from './support/meta-payloads.js';
+import { answersPoll, residentSends, type SimMessage } from './support/simulated-residents.js';
 import { residentNumber, seedSubscribers } from './support/subscribers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -24,7 +22,6 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  */
 
 const CORPORATE_NUMBER_ID = '200000000000001';
-const SIM_APP_SECRET = 'sim-app-secret';
 const HOUR = 3_600_000;
 
 /** Real time, moved on by the test to see what happens after a poll closes. */
@@ -84,36 +81,11 @@ describe('snap polls', () => {
   const inAnHour = () => new Date(clock.now().getTime() + HOUR).toISOString();
 
   /** Drafted by Olivia, signed off by Chris; resolves once every handset has it. */
-  const sendPoll = async (
+  const sendPoll = (
     content: Record<string, unknown>,
     audience: { areas: string[]; topics: string[] },
     recipients: E164[],
-  ): Promise<{ id: string; received: Map<E164, SimMessage<unknown>> }> => {
-    const created = await api.create(council.officer, {
-      channelId: council.channels.corporate,
-      content,
-      audience,
-      priority: 'routine',
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect((await api.submit(council.officer, created.body.id)).status).toBe(200);
-    const approved = await api.approve(council.comms, created.body.id, 1);
-    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-    const received = new Map<E164, SimMessage<unknown>>();
-    await eventually(
-      async () => {
-        for (const phone of recipients) {
-          const [message] = await handsetOf(simulatorUrl, phone);
-          if (message) received.set(phone, message);
-        }
-        return received.size;
-      },
-      (size) => size === recipients.length,
-      20_000,
-    );
-    expect(received.size).toBe(recipients.length);
-    return { id: created.body.id, received };
-  };
+  ) => sendAndReceive(api, council, simulatorUrl, { content, audience }, recipients);
 
   const results = async (id: string, by: Person = council.comms): Promise<Results> => {
     const response = await t.http.get(`/api/v1/messages/${id}/poll`).set(council.bearer(by));
@@ -132,16 +104,8 @@ describe('snap polls', () => {
   };
 
   /** A callback as Meta would post it, signed, straight to Crier's webhook. */
-  const deliver = async (message: InboundMessage) => {
-    const raw = JSON.stringify(inboundPayload(CORPORATE_NUMBER_ID, message));
-    const response = await t.http
-      .post('/webhooks/whatsapp')
-      .set('content-type', 'application/json')
-      .set('x-hub-signature-256', sign(raw, SIM_APP_SECRET))
-      .send(raw);
-    expect(response.status).toBe(200);
-    await t.app.get(WebhookProcessor).settle();
-  };
+  const deliver = (message: InboundMessage) =>
+    postToWebhook(t, inboundPayload(CORPORATE_NUMBER_ID, message));
 
   beforeAll(async () => {
     t = await startTestApp('polls', { clock });
@@ -282,14 +246,7 @@ describe('snap polls', () => {
       [voters[0], 'Not sure'],
       [voters[1], 'Yes'],
     ] as const) {
-      const { handledBy } = await residentSends(
-        t,
-        simulatorUrl,
-        phone,
-        CORPORATE_NUMBER_ID,
-        tapOn(received.get(phone)!, label),
-      );
-      expect(handledBy).toBe('polls');
+      await answersPoll(t, simulatorUrl, phone, CORPORATE_NUMBER_ID, received.get(phone)!, label);
     }
     const tally = await results(id);
     expect(counts(tally)).toEqual([1, 0, 1]);

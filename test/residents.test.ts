@@ -6,9 +6,8 @@ import {
   CLOUD_API_ENDPOINT,
   type CloudApiEndpoint,
 } from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
-import { WebhookProcessor } from '../src/whatsapp/webhooks/webhook-processor.service.js';
 import { type Council, setUpCouncil } from './support/council.js';
-import { sign, statusPayload } from './support/meta-payloads.js';
+import { postToWebhook, statusPayload } from './support/meta-payloads.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/eventually.js';
 import { handsetOf, residentSends } from './support/simulated-residents.js';
@@ -20,7 +19,6 @@ import { handsetOf, residentSends } from './support/simulated-residents.js';
  */
 
 const CORPORATE_NUMBER_ID = '200000000000001';
-const SIM_APP_SECRET = 'sim-app-secret';
 const CONFIRMATION = 'You will get no more messages from Council. Send JOIN to sign up again.';
 const WELSH_CONFIRMATION =
   'Fyddwch chi ddim yn cael rhagor o negeseuon gan Council. Anfonwch YMUNO i ymuno eto.';
@@ -313,7 +311,8 @@ describe('residents', () => {
          VALUES ($1, 'test', $2, $3, 'whatsapp-cloud-api', $4, 'accepted', now())`,
         [council.channels.corporate, vault.encrypt(phone), vault.lookupHash(phone), wamid],
       );
-      const raw = JSON.stringify(
+      await postToWebhook(
+        t,
         statusPayload(CORPORATE_NUMBER_ID, {
           id: wamid,
           status: 'failed',
@@ -322,13 +321,6 @@ describe('residents', () => {
           errorCode: code,
         }),
       );
-      const response = await t.http
-        .post('/webhooks/whatsapp')
-        .set('content-type', 'application/json')
-        .set('x-hub-signature-256', sign(raw, SIM_APP_SECRET))
-        .send(raw);
-      expect(response.status).toBe(200);
-      await t.app.get(WebhookProcessor).settle();
     };
 
     it('131050 (the person stopped messages) unsubscribes and suppresses the number', async () => {

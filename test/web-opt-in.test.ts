@@ -8,10 +8,10 @@ import {
   CLOUD_API_ENDPOINT,
   type CloudApiEndpoint,
 } from '../src/whatsapp/cloud-api/cloud-api-endpoint.js';
-import { type Council, setUpCouncil } from './support/council.js';
+import { type Council, importPostcodes, setUpCouncil } from './support/council.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/eventually.js';
-import { handsetOf, residentSends, type SimMessage, tapOn } from './support/simulated-residents.js';
+import { handsetOf, residentActions, type SimMessage } from './support/simulated-residents.js';
 
 /**
  * Web opt-in end to end on the embedded simulator: the public request, the confirmation
@@ -94,28 +94,17 @@ describe('web opt-in', () => {
     ]);
     return { request, message: message as SimMessage<SimPayload> };
   };
-  const residentWrites = (from: E164, text: string) =>
-    residentSends(t, simulatorUrl, from, CORPORATE_NUMBER_ID, { text });
-  /** The resident taps the button labelled `label` on a message on their handset. */
-  const residentTaps = (from: E164, message: SimMessage<SimPayload>, label: string) =>
-    residentSends(t, simulatorUrl, from, CORPORATE_NUMBER_ID, tapOn(message, label));
-  const repliedOn = (phone: E164, body: string) =>
-    eventually(
-      () => handset(phone),
-      (items) => items.some((item) => item.payload.body === body),
-    );
+  const { residentWrites, residentTaps, repliedOn } = residentActions<SimPayload>(
+    () => ({ t, simulatorUrl }),
+    CORPORATE_NUMBER_ID,
+  );
 
   beforeAll(async () => {
     t = await startTestApp('web-opt-in');
     council = await setUpCouncil(t);
     simulatorUrl = t.app.get<CloudApiEndpoint>(CLOUD_API_ENDPOINT).baseUrl;
     vault = t.app.get(PhoneVault);
-    await t.http
-      .post('/api/v1/postcodes/import')
-      .set(council.bearer(council.admin))
-      .set('content-type', 'text/csv')
-      .send('postcode,area\nNF4 1AA,northfield\nSB4 1AA,southbank\n')
-      .expect(200);
+    await importPostcodes(t, council, 'postcode,area\nNF4 1AA,northfield\nSB4 1AA,southbank\n');
   });
   afterAll(() => t.close());
   // Every request here comes from 127.0.0.1: each test starts with the limits fresh.

@@ -8,14 +8,8 @@ import {
   type CloudApiEndpoint,
 } from '../../src/whatsapp/cloud-api/cloud-api-endpoint.js';
 import { type Council, setUpCouncil } from '../support/council.js';
-import { eventually } from '../support/eventually.js';
-import { messageApi } from '../support/message-api.js';
-import {
-  handsetOf,
-  residentSends,
-  type SimMessage,
-  tapOn,
-} from '../support/simulated-residents.js';
+import { messageApi, sendAndReceive } from '../support/message-api.js';
+import { answersPoll, type SimMessage } from '../support/simulated-residents.js';
 import { residentNumber, seedSubscribers } from '../support/subscribers.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
@@ -35,7 +29,7 @@ describe('the staff console in a browser: a snap poll’s results, live', () => 
   let simulatorUrl: string;
   let id: string;
   const voters: E164[] = [residentNumber(1), residentNumber(2)];
-  const received = new Map<E164, SimMessage<unknown>>();
+  let received = new Map<E164, SimMessage<unknown>>();
   const scriptErrors: string[] = [];
 
   beforeAll(async () => {
@@ -51,52 +45,32 @@ describe('the staff console in a browser: a snap poll’s results, live', () => 
     await t?.close();
   });
 
-  const tap = async (phone: E164, label: string) => {
-    const { handledBy } = await residentSends(
-      t,
-      simulatorUrl,
-      phone,
-      CORPORATE_NUMBER_ID,
-      tapOn(received.get(phone)!, label),
-    );
-    expect(handledBy).toBe('polls');
-  };
+  const tap = (phone: E164, label: string) =>
+    answersPoll(t, simulatorUrl, phone, CORPORATE_NUMBER_ID, received.get(phone)!, label);
   const answersTo = (index: number) =>
     page.locator(`[data-option-answers="${index}"]`).textContent();
 
   it('opens the results page of a poll that is out, which passes axe', async () => {
     await seedSubscribers(t.app, t.db, voters, { areas: ['northfield'], topics: ['gritting'] });
-    const api = messageApi(t, council);
-    const created = await api.create(council.officer, {
-      channelId: council.channels.corporate,
-      content: {
-        kind: 'template',
-        templateName: 'snap_poll',
-        language: 'en_GB',
-        parameters: ['We are consulting on a cycle lane on Mill Road. Do you support it?'],
-        poll: {
-          options: ['Yes', 'No', 'Not sure'],
-          closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    ({ id, received } = await sendAndReceive(
+      messageApi(t, council),
+      council,
+      simulatorUrl,
+      {
+        content: {
+          kind: 'template',
+          templateName: 'snap_poll',
+          language: 'en_GB',
+          parameters: ['We are consulting on a cycle lane on Mill Road. Do you support it?'],
+          poll: {
+            options: ['Yes', 'No', 'Not sure'],
+            closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+          },
         },
+        audience: { areas: ['northfield'], topics: ['gritting'] },
       },
-      audience: { areas: ['northfield'], topics: ['gritting'] },
-      priority: 'routine',
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    id = created.body.id;
-    await api.submit(council.officer, id);
-    expect((await api.approve(council.comms, id, 1)).status).toBe(200);
-    await eventually(
-      async () => {
-        for (const phone of voters) {
-          const [message] = await handsetOf(simulatorUrl, phone);
-          if (message) received.set(phone, message);
-        }
-        return received.size;
-      },
-      (size) => size === voters.length,
-      20_000,
-    );
+      voters,
+    ));
     await tap(voters[0], 'Yes');
 
     await page.goto(`${t.url}/console/sign-in?next=/console/messages/${id}/poll`);

@@ -20,3 +20,33 @@ export function formToken(html: string): string {
   if (!token) throw new Error('no _csrf field on the page');
   return token;
 }
+
+/** A urlencoded body with repeated names, as a browser posts ticked checkboxes. */
+export function formBody(fields: Record<string, string | string[]>): string {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const one of ([] as string[]).concat(value)) body.append(name, one);
+  }
+  return body.toString();
+}
+
+/**
+ * Signed in to the console as this member of staff: their home page, and `get` and `post` (a
+ * form, with the session's `_csrf`) with the session cookie.
+ */
+export async function consoleSession(t: TestApp, staffId: string) {
+  const { cookie } = await consoleSignIn(t, staffId);
+  if (!cookie) throw new Error('no session cookie');
+  const home = await t.http.get('/console').set('Cookie', cookie).expect(200);
+  const csrf = formToken(home.text);
+  return {
+    home,
+    get: (path: string) => t.http.get(path).set('Cookie', cookie),
+    post: (path: string, fields: Record<string, string | string[]> = {}) =>
+      t.http
+        .post(path)
+        .set('Cookie', cookie)
+        .type('form')
+        .send(formBody({ ...fields, _csrf: csrf })),
+  };
+}

@@ -122,3 +122,13 @@ export const templateMessage = (channelId: string, extra: Record<string, unknown
   priority: 'routine',
   ...extra,
 });
+
+/** Imports a postcode CSV (`postcode,area` rows after the header) as the council's admin. */
+export async function importPostcodes(t: TestApp, council: Council, csv: string): Promise<void> {
+  await t.http
+    .post('/api/v1/postcodes/import')
+    .set(council.bearer(council.admin))
+    .set('content-type', 'text/csv')
+    .send(csv)
+    .expect(200);
+}

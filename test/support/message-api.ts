@@ -1,4 +1,7 @@
+import { expect } from 'vitest';
+import type { E164 } from '../../src/phone-numbers/phone-number.js';
 import type { Council, Person } from './council.js';
+import { firstMessagesOn, type SimMessage } from './simulated-residents.js';
 import type { TestApp } from './test-app.js';
 
 export interface MessageBody {
@@ -45,4 +48,46 @@ export function messageApi(t: TestApp, council: Council) {
     cancel: (by: Person, id: string, reason: string) =>
       call(t.http.post(`/api/v1/messages/${id}/cancel`).set(as(by)).send({ reason })),
   };
+}
+
+type MessageApi = ReturnType<typeof messageApi>;
+
+/**
+ * Version 1 signed off by the comms approver; resolves with the first message on each
+ * recipient's handset once every one has it.
+ */
+export async function approveAndReceive(
+  api: MessageApi,
+  council: Council,
+  simulatorUrl: string,
+  id: string,
+  recipients: readonly E164[],
+): Promise<Map<E164, SimMessage<unknown>>> {
+  const approved = await api.approve(council.comms, id, 1);
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  const received = await firstMessagesOn(simulatorUrl, recipients);
+  expect(received.size).toBe(recipients.length);
+  return received;
+}
+
+/**
+ * A routine message on the corporate channel, drafted by the officer, submitted and signed off
+ * by the comms approver; resolves once every recipient's handset has it.
+ */
+export async function sendAndReceive(
+  api: MessageApi,
+  council: Council,
+  simulatorUrl: string,
+  message: { content: Record<string, unknown>; audience: { areas: string[]; topics: string[] } },
+  recipients: readonly E164[],
+): Promise<{ id: string; received: Map<E164, SimMessage<unknown>> }> {
+  const created = await api.create(council.officer, {
+    channelId: council.channels.corporate,
+    ...message,
+    priority: 'routine',
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  expect((await api.submit(council.officer, created.body.id)).status).toBe(200);
+  const received = await approveAndReceive(api, council, simulatorUrl, created.body.id, recipients);
+  return { id: created.body.id, received };
 }

@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { expect } from 'vitest';
+import { WebhookProcessor } from '../../src/whatsapp/webhooks/webhook-processor.service.js';
+import type { TestApp } from './test-app.js';
 
 /**
  * Callback bodies in the shapes Meta documents for the WhatsApp Business Cloud API ("Webhooks
@@ -143,3 +146,21 @@ export function inboundPayload(phoneNumberId: string, message: InboundMessage) {
 
 export const sign = (raw: string | Buffer, secret: string) =>
   `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+
+/** The app secret of the simulator embedded in the test app, which Crier checks callbacks with. */
+export const SIM_APP_SECRET = 'sim-app-secret';
+
+/**
+ * A callback as Meta would post it, signed with the simulator's app secret, straight to Crier's
+ * webhook; resolves once Crier has processed it.
+ */
+export async function postToWebhook(t: TestApp, payload: object): Promise<void> {
+  const raw = JSON.stringify(payload);
+  const response = await t.http
+    .post('/webhooks/whatsapp')
+    .set('content-type', 'application/json')
+    .set('x-hub-signature-256', sign(raw, SIM_APP_SECRET))
+    .send(raw);
+  expect(response.status).toBe(200);
+  await t.app.get(WebhookProcessor).settle();
+}

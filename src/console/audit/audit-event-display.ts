@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { StoredActor } from '../../audit/audit-event.js';
-import { UK_TIME_ZONE } from './audit-search-form.js';
+import { UK_TIME_ZONE } from '../uk-dates.js';
 
 /** What the pages need of an event (the query service's AuditEventView). */
 export interface EventLike {

@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AuditEventsQueryDto } from '../../audit/dto/audit.dto.js';
-
-/** The audit log's times are shown and typed on the clock in Britain. */
-export const UK_TIME_ZONE = 'Europe/London';
+import { UK_TIME_ZONE } from '../uk-dates.js';
 
 /** Events per page of results: enough to scan, small enough to read. */
 export const SEARCH_PAGE_SIZE = 50;

@@ -1,4 +1,4 @@
-import { ukTime } from './uk-time.js';
+import { ukTimeForSpan } from '../uk-dates.js';
 
 /** One running-total point of the funnel, as MessageQueryService.deliveryReport gives it. */
 export interface FunnelPointInput {
@@ -114,7 +114,7 @@ export function funnelChart(
 
   const xTicks = Array.from({ length: X_TICKS }, (_, i) => {
     const time = start + ((end - start) * i) / (X_TICKS - 1);
-    return { at: round(x(time)), label: ukTime(new Date(time), spanSeconds) };
+    return { at: round(x(time)), label: ukTimeForSpan(new Date(time), spanSeconds) };
   });
   const yTicks = Array.from({ length: top / step + 1 }, (_, i) => ({
     at: round(y(i * step)),
@@ -123,7 +123,7 @@ export function funnelChart(
 
   const last = funnel[funnel.length - 1];
   const summary =
-    `Running totals from ${ukTime(new Date(start), spanSeconds)} to ${ukTime(new Date(end), spanSeconds)} (UK time): ` +
+    `Running totals from ${ukTimeForSpan(new Date(start), spanSeconds)} to ${ukTimeForSpan(new Date(end), spanSeconds)} (UK time): ` +
     `${last.sent} sent, ${last.delivered} delivered, ${last.read} read, ${last.failed} failed.`;
   return { ...base, lines, xTicks, yTicks, summary, empty: false };
 }
@@ -134,7 +134,7 @@ export function funnelRows(funnel: readonly FunnelPointInput[], intervalSeconds:
   const spanSeconds =
     (Date.parse(funnel[funnel.length - 1].at) - Date.parse(funnel[0].at)) / 1000 + intervalSeconds;
   return funnel.map((point) => ({
-    time: ukTime(new Date(point.at), spanSeconds),
+    time: ukTimeForSpan(new Date(point.at), spanSeconds),
     sent: point.sent,
     delivered: point.delivered,
     read: point.read,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, parseEmergencyReviewForm, ukDateTime } from './emergency-review-form.js';
+import { fieldErrors, parseEmergencyReviewForm } from './emergency-review-form.js';
 
 describe('parseEmergencyReviewForm', () => {
   it('accepts an outcome and a comment, trimmed', () => {
@@ -27,12 +27,5 @@ describe('parseEmergencyReviewForm', () => {
   it('refuses a comment that is too long', () => {
     const form = parseEmergencyReviewForm({ outcome: 'appropriate', comment: 'x'.repeat(2001) });
     expect(form.problems).toEqual([expect.objectContaining({ href: '#comment' })]);
-  });
-});
-
-describe('ukDateTime', () => {
-  it('shows UK time, in BST in summer and GMT in winter', () => {
-    expect(ukDateTime('2026-07-01T20:05:00Z')).toBe('1 July 2026 at 9:05pm');
-    expect(ukDateTime('2026-01-10T09:30:00Z')).toBe('10 January 2026 at 9:30am');
   });
 });

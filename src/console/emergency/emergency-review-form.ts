@@ -53,25 +53,6 @@ export function parseEmergencyReviewForm(body: Record<string, unknown>): ParsedE
 export const fieldErrors = (problems: FormProblem[]): Record<string, { text: string }> =>
   Object.fromEntries(problems.map((problem) => [problem.href.slice(1), { text: problem.text }]));
 
-const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h12',
-});
-
-/** "22 November 2026 at 9:05pm", in UK time. */
-export function ukDateTime(iso: string): string {
-  const parts = Object.fromEntries(
-    LONDON_TIME.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
-  );
-  const period = (parts.dayPeriod ?? '').toLowerCase().replace(/\s/g, '');
-  return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${period}`;
-}
-
 const STATUS_TAGS = {
   due: { text: 'Due', classes: 'govuk-tag--blue' },
   overdue: { text: 'Overdue', classes: 'govuk-tag--red' },

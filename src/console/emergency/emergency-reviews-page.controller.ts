@@ -13,8 +13,8 @@ import {
   OUTCOME_WORDS,
   parseEmergencyReviewForm,
   reviewStatusTag,
-  ukDateTime,
 } from './emergency-review-form.js';
+import { ukDateTime12 } from '../uk-dates.js';
 
 const LIST = '/console/emergency-reviews';
 /** Refusals the service gives for an expected reason: shown on the form, not as an error page. */
@@ -28,9 +28,9 @@ const RECENTLY_DONE = 10;
 const item = (review: EmergencyReviewView) => ({
   ...review,
   tag: reviewStatusTag(review.status),
-  approvedAtText: ukDateTime(review.approvedAt),
-  dueAtText: ukDateTime(review.dueAt),
-  reviewedAtText: review.reviewedAt ? ukDateTime(review.reviewedAt) : null,
+  approvedAtText: ukDateTime12(review.approvedAt),
+  dueAtText: ukDateTime12(review.dueAt),
+  reviewedAtText: review.reviewedAt ? ukDateTime12(review.reviewedAt) : null,
   outcomeText: review.outcome ? OUTCOME_WORDS[review.outcome] : null,
 });
 

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationView } from '../../inbox/dto/inbox.dto.js';
-import {
-  conversationTag,
-  isInboxTab,
-  templateReplyRows,
-  ukWhen,
-  windowText,
-} from './inbox-display.js';
+import { conversationTag, isInboxTab, templateReplyRows, windowText } from './inbox-display.js';
 
 describe('inbox display', () => {
-  it('shows UK time, BST in summer', () => {
-    expect(ukWhen('2026-07-01T13:05:00Z')).toBe('1 Jul, 14:05');
-    expect(ukWhen('2026-12-01T13:05:00Z')).toBe('1 Dec, 13:05');
-  });
-
   it('says when the window closes, or why the reply box is closed', () => {
     expect(windowText({ open: true, closesAt: '2026-12-01T13:05:00Z' })).toContain(
       'until 1 Dec, 13:05',

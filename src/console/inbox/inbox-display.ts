@@ -1,19 +1,7 @@
 import type { ConversationStatus } from '../../inbox/inbox.repository.js';
 import type { TemplateReplyStatus } from '../../inbox/domain/template-replies.js';
 import type { ConversationSummaryView, ConversationView } from '../../inbox/dto/inbox.dto.js';
-
-const LONDON = 'Europe/London';
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** "23 Nov, 14:05" in UK time. */
-export const ukWhen = (iso: string): string => WHEN.format(new Date(iso));
+import { ukDayClock } from '../uk-dates.js';
 
 const STATUS_TAGS: Readonly<Record<ConversationStatus, { text: string; classes: string }>> = {
   open: { text: 'Open', classes: 'govuk-tag--blue' },
@@ -41,7 +29,7 @@ export const isInboxTab = (value: unknown): value is InboxTab =>
 /** What the reply box says about the 24-hour window. */
 export function windowText(window: ConversationSummaryView['window']): string {
   if (window.open && window.closesAt) {
-    return `You can reply with your own words until ${ukWhen(window.closesAt)}. That is 24 hours after the resident last wrote.`;
+    return `You can reply with your own words until ${ukDayClock(window.closesAt)}. That is 24 hours after the resident last wrote.`;
   }
   return 'The resident last wrote more than 24 hours ago. WhatsApp only allows an approved template now, so you cannot reply with your own words. Propose a template reply below instead: it is sent once it has the channel’s approvals.';
 }
@@ -71,13 +59,15 @@ export function conversationRows(conversation: ConversationView): ConversationIt
     id: item.id,
     direction: item.direction,
     who: item.direction === 'in' ? 'Resident' : (item.sentBy?.name ?? 'Staff'),
-    when: ukWhen(item.at),
+    when: ukDayClock(item.at),
     text:
       item.text ??
       (item.kind === 'other'
         ? 'A message Crier cannot show (a photo, a voice note or similar)'
         : 'Deleted after the retention period'),
-    flagged: item.flagged ? { reason: item.flagged.reason, when: ukWhen(item.flagged.at) } : null,
+    flagged: item.flagged
+      ? { reason: item.flagged.reason, when: ukDayClock(item.flagged.at) }
+      : null,
     status: item.status ? (DELIVERY_WORDS[item.status] ?? item.status) : null,
   }));
 }
@@ -133,7 +123,7 @@ export function templateReplyRows(conversation: ConversationView): TemplateReply
         ? 'None'
         : null,
     proposedBy: reply.proposedBy.name,
-    when: ukWhen(reply.proposedAt),
+    when: ukDayClock(reply.proposedAt),
     approvals:
       `${reply.approvals.length} of ${reply.approvalsRequired} approval${reply.approvalsRequired === 1 ? '' : 's'}` +
       (reply.approvals.length > 0 ? `: ${reply.approvals.map((a) => a.by.name).join(', ')}` : ''),

@@ -10,10 +10,10 @@ import {
   conversationTag,
   INBOX_TABS,
   isInboxTab,
-  ukWhen,
   templateReplyRows,
   windowText,
 } from './inbox-display.js';
+import { ukDayClock } from '../uk-dates.js';
 import {
   field,
   type FormProblem,
@@ -87,7 +87,7 @@ export class InboxPagesController {
       rows: items.map((c) => ({
         ...c,
         tag: conversationTag(c),
-        lastMessage: ukWhen(c.lastMessageAt),
+        lastMessage: ukDayClock(c.lastMessageAt),
       })),
     });
   }

@@ -11,10 +11,11 @@ import {
   MAX_TEMPLATE_BUTTON_TEXT,
   MIN_POLL_OPTIONS,
 } from '../../messages/domain/poll-definition.js';
+import { UK_TIME_ZONE } from '../uk-dates.js';
 import { MESSAGE_LIMITS } from './dto-limits.js';
 
 /** Councils in the UK: a send time typed into the form is on the clock in Britain. */
-export const FORM_TIME_ZONE = 'Europe/London';
+export const FORM_TIME_ZONE = UK_TIME_ZONE;
 export const DEFAULT_TEMPLATE = { name: 'area_alert', language: 'en_GB' } as const;
 
 /** What the compose form holds, exactly as typed: re-rendered as it is when there are errors. */

@@ -3,15 +3,7 @@ import type { ImportResultView } from '../../residents/dto/import.dto.js';
 import type { SubjectAccessView } from '../../residents/dto/privacy.dto.js';
 import { importErrorLines } from './import-result.js';
 import { dueText, reconciliationRows } from './reconciliation-display.js';
-import { subjectAccessSections, ukDateTime } from './subject-access-display.js';
-
-describe('ukDateTime', () => {
-  it('shows UK time, summer and winter', () => {
-    expect(ukDateTime('2024-05-01T09:30:00Z')).toBe('1 May 2024 at 10:30');
-    expect(ukDateTime('2024-12-01T09:05:00Z')).toBe('1 December 2024 at 09:05');
-    expect(ukDateTime(null)).toBe('–');
-  });
-});
+import { subjectAccessSections } from './subject-access-display.js';
 
 describe('importErrorLines', () => {
   it("maps the service's indexes to the CSV's lines, with each code's meaning", () => {

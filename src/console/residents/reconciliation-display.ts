@@ -1,5 +1,5 @@
 import type { ReconciliationView } from '../../residents/reconciliation/reconciliation.dto.js';
-import { ukDateTime } from './subject-access-display.js';
+import { ukDateTime24 } from '../uk-dates.js';
 
 export interface ReconciliationRow {
   id: string;
@@ -22,7 +22,7 @@ export function reconciliationRows(items: ReconciliationView[], now: Date): Reco
     const expired = new Date(item.expiresAt).getTime() <= now.getTime();
     const base = {
       id: item.id,
-      uploaded: ukDateTime(item.createdAt),
+      uploaded: ukDateTime24(item.createdAt),
       listed: item.listed,
       invalidCount: item.invalidCount,
       activeSubscribers: item.activeSubscribers,
@@ -32,7 +32,7 @@ export function reconciliationRows(items: ReconciliationView[], now: Date): Reco
       return {
         ...base,
         status: { text: 'Confirmed', classes: 'govuk-tag--green' },
-        outcome: `Confirmed ${ukDateTime(item.confirmedAt)}: ${item.unsubscribed ?? 0} unsubscribed.`,
+        outcome: `Confirmed ${ukDateTime24(item.confirmedAt)}: ${item.unsubscribed ?? 0} unsubscribed.`,
         confirmable: false,
       };
     }
@@ -40,14 +40,14 @@ export function reconciliationRows(items: ReconciliationView[], now: Date): Reco
       return {
         ...base,
         status: { text: 'Expired', classes: 'govuk-tag--grey' },
-        outcome: `Not confirmed by ${ukDateTime(item.expiresAt)}. Nobody was unsubscribed.`,
+        outcome: `Not confirmed by ${ukDateTime24(item.expiresAt)}. Nobody was unsubscribed.`,
         confirmable: false,
       };
     }
     return {
       ...base,
       status: { text: 'Waiting for a second admin', classes: 'govuk-tag--blue' },
-      outcome: `Another admin must confirm by ${ukDateTime(item.expiresAt)}.`,
+      outcome: `Another admin must confirm by ${ukDateTime24(item.expiresAt)}.`,
       confirmable: true,
     };
   });
@@ -57,6 +57,6 @@ export function reconciliationRows(items: ReconciliationView[], now: Date): Reco
 export function dueText(list: { dueBy: string | null; overdue: boolean }): string {
   if (!list.dueBy) return 'No check has been confirmed yet, so one is due now.';
   return list.overdue
-    ? `A check is overdue: it was due by ${ukDateTime(list.dueBy)}.`
-    : `The next check is due by ${ukDateTime(list.dueBy)}.`;
+    ? `A check is overdue: it was due by ${ukDateTime24(list.dueBy)}.`
+    : `The next check is due by ${ukDateTime24(list.dueBy)}.`;
 }

@@ -1,23 +1,5 @@
 import type { ErasureView, SubjectAccessView } from '../../residents/dto/privacy.dto.js';
-
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A time as a council officer reads it: UK time, `1 May 2024 at 10:30`; a dash when absent. */
-export function ukDateTime(iso: string | null | undefined): string {
-  if (!iso) return '–';
-  const date = new Date(iso);
-  if (isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(LONDON.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`;
-}
+import { ukDateTime24 } from '../uk-dates.js';
 
 const list = (codes: string[]): string => (codes.length ? codes.join(', ') : 'none');
 
@@ -48,22 +30,22 @@ export function subjectAccessSections(bundle: SubjectAccessView) {
   const subscriber = bundle.subscriber;
   return {
     phone: bundle.phone,
-    generatedAt: ukDateTime(bundle.generatedAt),
+    generatedAt: ukDateTime24(bundle.generatedAt),
     subscriber: subscriber && [
       { key: 'Status', value: STATUS_TEXT[subscriber.status] ?? subscriber.status },
       { key: 'Areas', value: list(subscriber.areas) },
       { key: 'Topics', value: list(subscriber.topics) },
       { key: 'Privacy notice version', value: subscriber.privacyNoticeVersion ?? '–' },
-      { key: 'Subscribed', value: ukDateTime(subscriber.subscribedAt) },
-      { key: 'Unsubscribed', value: ukDateTime(subscriber.unsubscribedAt) },
-      { key: 'Last message from them', value: ukDateTime(subscriber.lastInboundAt) },
-      { key: 'Record created', value: ukDateTime(subscriber.createdAt) },
+      { key: 'Subscribed', value: ukDateTime24(subscriber.subscribedAt) },
+      { key: 'Unsubscribed', value: ukDateTime24(subscriber.unsubscribedAt) },
+      { key: 'Last message from them', value: ukDateTime24(subscriber.lastInboundAt) },
+      { key: 'Record created', value: ukDateTime24(subscriber.createdAt) },
     ],
     consentRecords: bundle.consentRecords.map((record) => ({
       action: record.action.replace('_', ' '),
       source: record.source,
       evidence: describeObject(record.evidence),
-      capturedAt: ukDateTime(record.capturedAt),
+      capturedAt: ukDateTime24(record.capturedAt),
     })),
     deliveries: bundle.deliveries.map((delivery) => ({
       purpose: delivery.purpose,
@@ -71,40 +53,40 @@ export function subjectAccessSections(bundle: SubjectAccessView) {
         ? `${delivery.messageId} (version ${delivery.messageVersion ?? '–'})`
         : '–',
       status: delivery.status,
-      createdAt: ukDateTime(delivery.createdAt),
+      createdAt: ukDateTime24(delivery.createdAt),
       failure: delivery.failure
         ? [delivery.failure.code, delivery.failure.reason].filter(Boolean).join(': ')
         : '',
-      receipts: delivery.receipts.map((r) => `${r.status} ${ukDateTime(r.occurredAt)}`),
+      receipts: delivery.receipts.map((r) => `${r.status} ${ukDateTime24(r.occurredAt)}`),
     })),
     inboundMessages: bundle.inboundMessages.map((message) => ({
       kind: message.kind.replace('_', ' '),
       body: message.body ?? 'Deleted under the retention policy',
-      receivedAt: ukDateTime(message.receivedAt),
+      receivedAt: ukDateTime24(message.receivedAt),
       // Unhandled messages wait in the channel's inbox for staff.
       handledBy: message.handledBy ?? 'Inbox',
     })),
     suppression: bundle.suppression && {
       reason: SUPPRESSION_REASONS[bundle.suppression.reason] ?? bundle.suppression.reason,
-      since: ukDateTime(bundle.suppression.since),
+      since: ukDateTime24(bundle.suppression.since),
     },
     pendingOptIns: bundle.pendingOptIns.map((optIn) => ({
       area: optIn.area,
       topics: list(optIn.topics),
-      requestedAt: ukDateTime(optIn.requestedAt),
-      expiresAt: ukDateTime(optIn.expiresAt),
+      requestedAt: ukDateTime24(optIn.requestedAt),
+      expiresAt: ukDateTime24(optIn.expiresAt),
     })),
     joinConversation: bundle.joinConversation && [
       { key: 'Waiting for', value: bundle.joinConversation.step },
       { key: 'Area chosen', value: bundle.joinConversation.area ?? '–' },
       { key: 'Topics chosen', value: list(bundle.joinConversation.topics) },
-      { key: 'Last message', value: ukDateTime(bundle.joinConversation.updatedAt) },
-      { key: 'Forgotten if unanswered', value: ukDateTime(bundle.joinConversation.expiresAt) },
+      { key: 'Last message', value: ukDateTime24(bundle.joinConversation.updatedAt) },
+      { key: 'Forgotten if unanswered', value: ukDateTime24(bundle.joinConversation.expiresAt) },
     ],
     auditEvents: bundle.auditEvents.map((event) => ({
       seq: event.seq,
       type: event.type,
-      recordedAt: ukDateTime(event.recordedAt),
+      recordedAt: ukDateTime24(event.recordedAt),
       data: describeObject(event.data),
     })),
   };

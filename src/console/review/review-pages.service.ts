@@ -21,12 +21,12 @@ import {
 import {
   approvalStanding,
   costInWords,
-  dateTime,
   nameOf,
   residents,
   statusTag,
   testSendStatus,
 } from './review-view.js';
+import { ukDateTime12Spaced } from '../uk-dates.js';
 
 /** A test can be sent while a message is in review or waiting to go out (the domain decides). */
 const TESTABLE = new Set(['in_review', 'approved', 'scheduled']);
@@ -80,7 +80,7 @@ export class ReviewPages {
                 'Approvals still needed',
                 `${message.approvalsRemaining} of ${message.approvalsRequired}`,
               ],
-              ['Created', dateTime(message.createdAt)],
+              ['Created', ukDateTime12Spaced(message.createdAt)],
             ]),
             version: message.version,
             preview: preview(contentText(message.content)),
@@ -141,7 +141,7 @@ export class ReviewPages {
       versions: versions.map((v) => ({
         version: v.version,
         by: nameOf(names, v.editedBy),
-        at: dateTime(v.createdAt),
+        at: ukDateTime12Spaced(v.createdAt),
       })),
       comparison: {
         from,
@@ -168,20 +168,20 @@ export class ReviewPages {
       approvals: message.approvals.map((a) => ({
         by: nameOf(names, a.by),
         version: a.version,
-        at: dateTime(a.at),
+        at: ukDateTime12Spaced(a.at),
         comment: a.comment,
         current: a.current,
       })),
       changeRequests: message.changeRequests.map((c) => ({
         by: nameOf(names, c.by),
         version: c.version,
-        at: dateTime(c.at),
+        at: ukDateTime12Spaced(c.at),
         comment: c.comment,
       })),
       tests: tests.items.map((test) => ({
         version: test.version,
         by: nameOf(names, test.requestedBy),
-        at: dateTime(test.at),
+        at: ukDateTime12Spaced(test.at),
         status: testSendStatus(test.status),
         failure: test.failureReason,
       })),

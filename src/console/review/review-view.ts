@@ -85,18 +85,6 @@ export function costInWords(cost: CostEstimateView | null): string {
   return cost.example ? `${money} (an example price: the simulator is in use)` : money;
 }
 
-/** A date and time as people in the council read it. */
-export const dateTime = (iso: string): string =>
-  new Date(iso).toLocaleString('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-  });
-
 /** Names for ids, with a plain fallback for someone no longer listed. */
 export const nameOf = (names: ReadonlyMap<string, string>, id: string | null): string =>
   (id && names.get(id)) ?? 'Someone no longer on the staff list';

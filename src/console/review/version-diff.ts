@@ -1,5 +1,6 @@
 import { diffWords } from 'diff';
 import type { MessageVersionView } from '../../messages/dto/message-history.dto.js';
+import { ukMediumDateTime } from '../uk-dates.js';
 
 /** One run of words: unchanged, added in the newer version, or removed from the older one. */
 export interface DiffSegment {
@@ -40,13 +41,7 @@ export interface VersionDetail {
 }
 
 const when = (iso: string | null): string =>
-  iso
-    ? new Date(iso).toLocaleString('en-GB', {
-        timeZone: 'Europe/London',
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      })
-    : 'As soon as it is approved';
+  iso ? ukMediumDateTime(iso) : 'As soon as it is approved';
 
 /** The details of a version that decide who gets it, when and how. */
 export function versionDetails(version: MessageVersionView): VersionDetail[] {

@@ -8,6 +8,7 @@ import {
   MAX_RETROSPECTIVE_REVIEW_HOURS,
 } from '../../channels/governance-policy.js';
 import { APPROVER_ROLES, type ApproverRole } from '../../organisation/role.js';
+import { UK_TIME_ZONE } from '../uk-dates.js';
 import { type FormBody, type FormProblem, listField, textField, wholeNumber } from './forms.js';
 
 /** The policy form as typed: strings, so what the admin wrote comes back on a refusal. */
@@ -29,7 +30,7 @@ export interface PolicyFormValues {
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CONTENT_KINDS: readonly ContentKind[] = ['template', 'text'];
-export const DEFAULT_TIME_ZONE = 'Europe/London';
+export const DEFAULT_TIME_ZONE = UK_TIME_ZONE;
 /** What the form suggests for a new emergency path: a review within a working morning. */
 export const DEFAULT_RETROSPECTIVE_REVIEW_HOURS = 4;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../channels/dto/channel.dto.js';
-import { shownTime, trainingResidents } from './handset-view.js';
+import { trainingResidents } from './handset-view.js';
 import type { SimulatorMessage } from './simulator-records.js';
 import { inboundFields } from './training-simulator.client.js';
 
@@ -34,11 +34,6 @@ describe('the training page', () => {
     });
     expect(residents[16]).toMatchObject({ masked: '+44 •••••••900', demo: false, received: 1 });
     expect(JSON.stringify(residents)).not.toContain('123456');
-  });
-
-  it('shows times in UK time', () => {
-    expect(shownTime('2026-07-01T12:00:05.000Z')).toBe('1 Jul, 13:00:05');
-    expect(shownTime('not a time')).toBe('');
   });
 
   it("posts each action as the simulator's /_sim/inbound fields", () => {

@@ -1,24 +1,10 @@
 import type { ChannelView } from '../../channels/dto/channel.dto.js';
 import type { E164 } from '../../phone-numbers/phone-number.js';
 import { DEMO_RESIDENTS } from '../../demo/example-borough-council.js';
+import { ukDayClockSeconds } from '../uk-dates.js';
 import type { ConversationItem } from './conversation.js';
 import type { SimulatorMessage } from './simulator-records.js';
 import { handsetPath, maskedTrainingNumber, trainingNumber } from './training-number.js';
-
-const TIME = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: 'Europe/London',
-});
-
-/** "22 Nov, 08:03:05", in UK time, for a message's timestamp. */
-export const shownTime = (iso: string): string => {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? '' : TIME.format(at);
-};
 
 export interface HandsetView {
   masked: string;
@@ -45,7 +31,7 @@ export function handsetView(
       text: `${c.name} (${c.whatsapp.phoneNumberId})`,
       selected: c.id === channel.id,
     })),
-    items: items.map((item) => ({ ...item, time: shownTime(item.at) })),
+    items: items.map((item) => ({ ...item, time: ukDayClockSeconds(item.at) })),
   };
 }
 

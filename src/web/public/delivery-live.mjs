@@ -3,41 +3,26 @@
 // figures, the progress bar, the chart and the tables in place. It tells screen reader users how
 // far it has got at each tenth and when it ends, not on every poll; after the end it looks for
 // delivered and read receipts for a while longer. Without it, the page has a
-// "Refresh the figures" link. A file, not an inline script, so the CSP needs no exception.
+// "Refresh the figures" link. A file, not an inline script, so the CSP needs no exception; the
+// asking, retrying and stopping are live-json.mjs's.
+
+// Loaded with this script's own ?v=, so a deploy never pairs it with a stale cached copy.
+const { announce, followLiveJson, setText } = await import(
+  `./live-json.mjs${new URL(import.meta.url).search}`
+);
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Receipt checks after sending ends (every 15 s): ten minutes, then the Refresh link. */
 const MAX_LOOKS_AFTER_END = 40;
 
 function start(root) {
-  const url = root.dataset.jsonUrl;
-  const first = Number(root.dataset.pollSeconds);
-  if (!url || !first) return;
   const progress = document.getElementById('delivery-progress');
   let tenths = progress ? tenthOf(Number(progress.value), Number(progress.max)) : 0;
-  let failuresInARow = 0;
   // Once sending has ended the page keeps looking for receipts, but not for ever.
   let finishedAnnounced = root.dataset.finished === 'yes';
   let looksAfterEnd = 0;
 
-  const poll = async (seconds) => {
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-    let model;
-    try {
-      const response = await fetch(url, {
-        headers: { Accept: 'application/json' },
-        cache: 'no-store',
-      });
-      // Signed out meanwhile (sent to the sign-in page) or no longer allowed: leave the page as it is.
-      if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return;
-      model = await response.json();
-      failuresInARow = 0;
-    } catch {
-      // The network dropped: try again a little later, then give up and leave the Refresh link.
-      failuresInARow += 1;
-      if (failuresInARow < 5) poll(seconds * 2);
-      return;
-    }
+  followLiveJson(root, (model) => {
     update(model);
     const now = tenthOf(model.progress.done, model.progress.total);
     if (model.finished && !finishedAnnounced) {
@@ -48,11 +33,8 @@ function start(root) {
     }
     tenths = now;
     if (model.finished) looksAfterEnd += 1;
-    if (model.pollAfterSeconds !== null && looksAfterEnd <= MAX_LOOKS_AFTER_END) {
-      poll(model.pollAfterSeconds);
-    }
-  };
-  poll(first);
+    return looksAfterEnd <= MAX_LOOKS_AFTER_END ? model.pollAfterSeconds : null;
+  });
 }
 
 const tenthOf = (done, total) => (total > 0 ? Math.floor((done / total) * 10) : 0);
@@ -63,11 +45,6 @@ function finalWords(model) {
     return `The message was cancelled. ${delivery.sent} sent, ${delivery.failed} failed, ${delivery.notSent} not sent.`;
   }
   return `Sending finished: ${delivery.sent} sent, ${delivery.failed} failed, ${delivery.notSent} not sent.`;
-}
-
-function announce(text) {
-  const region = document.querySelector('[data-live-announce]');
-  if (region) region.textContent = text;
 }
 
 function update(model) {
@@ -104,11 +81,6 @@ function update(model) {
   // Nothing left to cancel; but never hide the form from under someone typing in it.
   if (cancel && !model.cancellable && !cancel.contains(document.activeElement))
     cancel.hidden = true;
-}
-
-function setText(selector, text) {
-  const element = document.querySelector(selector);
-  if (element && element.textContent !== text) element.textContent = text;
 }
 
 function toggle(selector, shown) {

@@ -2,52 +2,25 @@
 // /console/messages/:id/poll.json (the same figures the page was drawn from) and updates the
 // counts, shares, bars and the table by area in place. Screen reader users hear the totals when
 // they change (an aria-live region), not on every poll. Without it, the page has a "Refresh the
-// results" link. A file, not an inline script, so the CSP needs no exception.
+// results" link. A file, not an inline script, so the CSP needs no exception; the asking, retrying
+// and stopping are live-json.mjs's.
 // A browser script; the project's ESLint config knows Node's globals only.
 
-function start(root) {
-  const url = root.dataset.jsonUrl;
-  const first = Number(root.dataset.pollSeconds);
-  if (!url || !first) return;
-  let lastSummary = null;
-  let failuresInARow = 0;
+// Loaded with this script's own ?v=, so a deploy never pairs it with a stale cached copy.
+const { announce, followLiveJson, setText } = await import(
+  `./live-json.mjs${new URL(import.meta.url).search}`
+);
 
-  const poll = async (seconds) => {
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-    let model;
-    try {
-      const response = await fetch(url, {
-        headers: { Accept: 'application/json' },
-        cache: 'no-store',
-      });
-      // Signed out meanwhile (sent to the sign-in page) or no longer allowed: leave the page as it is.
-      if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return;
-      model = await response.json();
-      failuresInARow = 0;
-    } catch {
-      // The network dropped: try again a little later, then give up and leave the Refresh link.
-      failuresInARow += 1;
-      if (failuresInARow < 5) poll(seconds * 2);
-      return;
-    }
+function start(root) {
+  let lastSummary = null;
+  followLiveJson(root, (model) => {
     const before = document.querySelector('[data-live-answers]')?.textContent;
     update(model);
     if (model.closed) announce(`The poll has closed. ${model.summary}`);
     else if (before !== model.answersText && model.summary !== lastSummary) announce(model.summary);
     lastSummary = model.summary;
-    if (model.pollAfterSeconds !== null) poll(model.pollAfterSeconds);
-  };
-  poll(first);
-}
-
-function announce(text) {
-  const region = document.querySelector('[data-live-announce]');
-  if (region) region.textContent = text;
-}
-
-function setText(selector, text) {
-  const element = document.querySelector(selector);
-  if (element && element.textContent !== text) element.textContent = text;
+    return model.pollAfterSeconds;
+  });
 }
 
 function update(model) {
