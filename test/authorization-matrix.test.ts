@@ -1250,6 +1250,28 @@ describe('authorisation: every route against every role', () => {
         };
       },
     })),
+    // Withdrawing is the proposer's (or an admin's): each caller withdraws one they proposed.
+    {
+      method: 'post',
+      route: '/api/v1/inbox/conversations/:id/template-replies/:replyId/withdraw',
+      allowed: INBOX,
+      ok: 200,
+      prepare: async (caller, role) => {
+        const { id, replyId } = await inboxTemplateReplyFor(t, council, role, caller.id);
+        return { path: `/api/v1/inbox/conversations/${id}/template-replies/${replyId}/withdraw` };
+      },
+    },
+    {
+      method: 'post',
+      route: '/console/inbox/:id/template-replies/:replyId/withdraw',
+      allowed: INBOX,
+      ok: 303,
+      session: true,
+      prepare: async (caller, role) => {
+        const { id, replyId } = await inboxTemplateReplyFor(t, council, role, caller.id);
+        return { path: `/console/inbox/${id}/template-replies/${replyId}/withdraw` };
+      },
+    },
     { method: 'get', route: '/console/inbox', allowed: INBOX, ok: 200, session: true },
     ...(
       [

@@ -38,7 +38,7 @@ interface TemplateReply {
   contentFindings: string[];
   rejection: { by: { id: string }; comment: string } | null;
   deliveryId: string | null;
-  youMay: { approve: boolean; reject: boolean };
+  youMay: { approve: boolean; reject: boolean; withdraw: boolean };
 }
 
 const template = (parameters: string[]) => ({
@@ -129,11 +129,13 @@ describe('template replies from the shared inbox', () => {
       approvalsRequired: 2,
       contentFindings: [],
       deliveryId: null,
-      youMay: { approve: false, reject: false },
+      // The admin proposed it, so may withdraw it, and not approve it.
+      youMay: { approve: false, reject: false, withdraw: true },
     });
     expect((await templateRepliesOf(council.comms, id))[0].youMay).toEqual({
       approve: true,
       reject: true,
+      withdraw: false,
     });
 
     const first = await approve(council.comms, id, reply.id);
@@ -295,6 +297,32 @@ describe('template replies from the shared inbox', () => {
     expect(late.body).toMatchObject({ code: 'TEMPLATE_REPLY_NOT_PENDING' });
   });
 
+  it('lets the proposer (or an admin) withdraw a proposal while it waits, and nobody else', async () => {
+    const { id, replyId } = await youthProposal();
+    const withdraw = (p: Person) =>
+      t.http.post(`${base}/${id}/template-replies/${replyId}/withdraw`).set(as(p));
+    const manager = await withdraw(council.youthManager);
+    expect(manager.status).toBe(403);
+    expect(manager.body).toMatchObject({ code: 'NOT_THE_PROPOSER' });
+    const withdrawn = await withdraw(council.youthOfficer);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', youMay: { withdraw: false } });
+    const [event] = await auditEvents('inbox.template_reply_withdrawn', replyId);
+    expect(event, 'no inbox.template_reply_withdrawn event').toBeDefined();
+    expect(event.payload).not.toContain('found your coat');
+    expect((await withdraw(council.youthOfficer)).body).toMatchObject({
+      code: 'TEMPLATE_REPLY_NOT_PENDING',
+    });
+    const late = await approve(council.youthManager, id, replyId);
+    expect(late.status).toBe(409);
+    // An admin may withdraw anyone's.
+    const other = await youthProposal();
+    const byAdmin = await t.http
+      .post(`${base}/${other.id}/template-replies/${other.replyId}/withdraw`)
+      .set(as(council.admin));
+    expect(byAdmin.status).toBe(200);
+  });
+
   it("refuses template replies to a blocked sender, and withdraws the ones waiting when they're blocked", async () => {
     const { id, replyId } = await youthProposal();
     const blocked = await t.http
@@ -442,10 +470,13 @@ describe('template replies from the shared inbox', () => {
       const waiting = await officer.get(`/console/inbox/${id}?done=template_proposed`);
       expect(waiting.text).toContain('Waiting for approval');
       expect(waiting.text).not.toContain('Approve template reply');
+      // Its proposer may take it back; the approver may not.
+      expect(waiting.text).toContain('Withdraw template reply');
 
       const manager = await signIn(council.youthManager);
       const review = await manager.get(`/console/inbox/${id}`).expect(200);
       expect(review.text).toContain('Approve template reply');
+      expect(review.text).not.toContain('Withdraw template reply');
       expect(review.text).toContain('an email address');
       const [replyId] = /override-reason-([0-9a-f-]{36})/.exec(review.text)?.slice(1) ?? [];
       expect(replyId).toBeDefined();

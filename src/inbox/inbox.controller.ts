@@ -112,6 +112,18 @@ export class InboxController {
     return this.inbox.rejectTemplateReply(actor, id, replyId, body.comment);
   }
 
+  @Post(':id/template-replies/:replyId/withdraw')
+  @HttpCode(200)
+  @Roles(...INBOX_ROLES)
+  @ApiOperation({ summary: 'Withdraw a template reply you proposed, while it waits for approval' })
+  withdrawTemplateReply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Param('replyId', UuidParam) replyId: string,
+  ): Promise<TemplateReplyView> {
+    return this.inbox.withdrawTemplateReply(actor, id, replyId);
+  }
+
   @Post(':id/close')
   @HttpCode(200)
   @Roles(...INBOX_ROLES)

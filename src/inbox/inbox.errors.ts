@@ -34,6 +34,11 @@ export const InboxErrors = {
       'INVALID_ASSIGNEE',
       "Assign the conversation to an active member of staff who works this channel's inbox",
     ),
+  notTheProposer: () =>
+    forbidden(
+      'NOT_THE_PROPOSER',
+      'Only the person who proposed this template reply (or an admin) can withdraw it',
+    ),
   templateReplyNotFound: () =>
     notFound('TEMPLATE_REPLY_NOT_FOUND', 'There is no such template reply in this conversation'),
   templateReplyNotPending: (status: string) =>

@@ -518,6 +518,16 @@ export class InboxRepository {
     );
   }
 
+  /** The proposer takes back one pending template reply. */
+  async withdrawTemplateReply(id: string, now: Date): Promise<void> {
+    await this.write(
+      `UPDATE inbox_template_replies
+          SET status = 'withdrawn', decided_at = $2, updated_at = $2
+        WHERE id = $1 AND status = 'pending'`,
+      [id, now.toISOString()],
+    );
+  }
+
   /** Withdraws the conversation's pending template replies; returns their ids. */
   async withdrawPendingTemplateReplies(conversationId: string, now: Date): Promise<string[]> {
     const rows = await this.write<{ id: string }[]>(

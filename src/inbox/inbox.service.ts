@@ -440,6 +440,33 @@ export class InboxService {
     });
   }
 
+  /**
+   * The proposer (or an admin) takes back a template reply still waiting for approval, say
+   * because the resident wrote again and free text will do.
+   */
+  async withdrawTemplateReply(
+    actor: Actor,
+    id: string,
+    replyId: string,
+  ): Promise<TemplateReplyView> {
+    return this.uow.run(async () => {
+      const conversation = this.visible(actor, await this.inbox.find(id, true));
+      const reply = await this.pendingTemplateReply(conversation, replyId);
+      if (reply.proposedById !== actor.id && !actor.roles.includes('admin')) {
+        throw InboxErrors.notTheProposer();
+      }
+      await this.inbox.withdrawTemplateReply(reply.id, this.clock.now());
+      await this.record(
+        actor,
+        'inbox.template_reply_withdrawn',
+        conversation,
+        await this.resident(conversation),
+        { templateReplyId: reply.id, ...this.fingerprint(reply.template) },
+      );
+      return this.templateReplyNow(actor, conversation, reply.id);
+    });
+  }
+
   /** The template reply, locked, if it is this conversation's and still waiting. */
   private async pendingTemplateReply(
     conversation: ConversationRow,
@@ -501,7 +528,13 @@ export class InboxService {
           : null,
       deliveryId: reply.deliveryId,
       deliveryStatus: reply.deliveryStatus,
-      youMay: { approve: may(approvedBy), reject: may([]) },
+      youMay: {
+        approve: may(approvedBy),
+        reject: may([]),
+        withdraw:
+          reply.status === 'pending' &&
+          (reply.proposedById === actor.id || actor.roles.includes('admin')),
+      },
     };
   }
 

@@ -88,6 +88,7 @@ export async function inboxTemplateReplyFor(
   t: TestApp,
   council: Council,
   role: InboxRole,
+  proposedBy: string = council.youthOfficer.id,
 ): Promise<{ id: string; replyId: string }> {
   const { id } = await inboxConversationFor(t, council, role);
   const [reply] = await t.db.query<{ id: string }>(
@@ -96,7 +97,7 @@ export async function inboxTemplateReplyFor(
      RETURNING id`,
     [
       id,
-      council.youthOfficer.id,
+      proposedBy,
       JSON.stringify({
         templateName: 'area_alert',
         language: 'en_GB',

@@ -108,6 +108,7 @@ export interface TemplateReplyRow {
   delivery: string | null;
   mayApprove: boolean;
   mayReject: boolean;
+  mayWithdraw: boolean;
 }
 
 /** The conversation's template replies, newest first, as the console lists them. */
@@ -136,5 +137,6 @@ export function templateReplyRows(conversation: ConversationView): TemplateReply
       : null,
     mayApprove: reply.youMay.approve,
     mayReject: reply.youMay.reject,
+    mayWithdraw: reply.youMay.withdraw,
   }));
 }

@@ -44,6 +44,7 @@ const REFUSALS = new Set([
   'TEMPLATE_REPLY_NOT_PENDING',
   'ALREADY_APPROVED',
   'CONTENT_FINDINGS_NEED_REASON',
+  'NOT_THE_PROPOSER',
 ]);
 
 const DONE_MESSAGES: Record<string, string> = {
@@ -58,6 +59,7 @@ const DONE_MESSAGES: Record<string, string> = {
   template_approved: 'Your approval is recorded. The template reply needs more approvals.',
   template_sent: 'The template reply is approved and on its way.',
   template_rejected: 'The template reply is rejected.',
+  template_withdrawn: 'Your template reply is withdrawn.',
   unblocked: 'The sender is unblocked.',
 };
 
@@ -243,6 +245,19 @@ export class InboxPagesController {
         () => this.inbox.rejectTemplateReply(actor, id, replyId, comment),
         values,
       ),
+    );
+  }
+
+  @Post(':id/template-replies/:replyId/withdraw')
+  @HttpCode(200)
+  @ConsolePage(...ROLES)
+  withdrawTemplateReply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Param('replyId', UuidParam) replyId: string,
+  ): Promise<Page> {
+    return this.act(actor, id, 'template_withdrawn', '#template-replies', () =>
+      this.inbox.withdrawTemplateReply(actor, id, replyId),
     );
   }
 

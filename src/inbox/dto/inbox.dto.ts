@@ -182,6 +182,8 @@ export class TemplateReplyRejectionView {
 export class TemplateReplyActionsView {
   @ApiProperty({ description: 'You may approve it now' }) approve: boolean;
   @ApiProperty({ description: 'You may reject it now' }) reject: boolean;
+  @ApiProperty({ description: 'You may withdraw it now (you proposed it, or you are an admin)' })
+  withdraw: boolean;
 }
 
 export class TemplateReplyView {
