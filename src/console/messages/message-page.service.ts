@@ -42,6 +42,9 @@ const DONE: Record<string, string> = {
 };
 
 /** What the message list and message pages show, from the same services as the API. */
+/** Statuses in which a message has reached (some) residents, so a poll may have answers. */
+const HAS_GONE_OUT: ReadonlySet<MessageStatus> = new Set(['sending', 'sent', 'cancelled']);
+
 @Injectable()
 export class MessagePage {
   constructor(
@@ -142,7 +145,8 @@ export class MessagePage {
         ? {
             options: message.content.poll.options,
             closesAt: dateTime(message.content.poll.closesAt),
-            href: `/console/messages/${message.id}/poll`,
+            // Results once it has gone out; before that there is nobody to have answered.
+            href: HAS_GONE_OUT.has(message.status) ? `/console/messages/${message.id}/poll` : null,
           }
         : null,
       dispatchAt: message.dispatchAt ? dateTime(message.dispatchAt) : null,
