@@ -11,9 +11,14 @@ const actor = (...roles: Actor['roles']): Actor => ({
 });
 
 const ENTRIES: NavigationEntry[] = [
-  { text: 'Home', href: '/console', roles: 'any' },
-  { text: 'Review', href: '/console/review', roles: ['comms_approver', 'service_manager'] },
-  { text: 'Audit', href: '/console/audit', roles: ['auditor', 'admin'] },
+  { text: 'Home', href: '/console', description: 'Home', roles: 'any' },
+  {
+    text: 'Review',
+    href: '/console/review',
+    description: 'Sign off',
+    roles: ['comms_approver', 'service_manager'],
+  },
+  { text: 'Audit', href: '/console/audit', description: 'The log', roles: ['auditor', 'admin'] },
 ];
 
 describe('the console navigation', () => {

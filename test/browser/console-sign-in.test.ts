@@ -62,8 +62,16 @@ describe('the staff console in a browser: signing in and out', () => {
     });
   });
 
-  it('shows a start page that passes axe', async () => {
-    expect(await page.locator('main').textContent()).toContain('admin');
+  it('shows a start page that passes axe, saying where to go and how an alert goes out', async () => {
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('admin');
+    expect(main).toContain('How an alert goes out');
+    // The demo council names the people to sign in as for each part.
+    expect(main).toContain('Olivia Officer');
+    // Each section the admin may open, with what it is for.
+    const settings = page.locator('dt', { hasText: 'Settings' });
+    expect(await settings.locator('a').getAttribute('href')).toBe('/console/settings');
+    expect(await page.locator('dd', { hasText: 'sign-off rules' }).count()).toBe(1);
     await expectAccessible(page);
     await saveScreenshot(page, 'console-start');
   });
