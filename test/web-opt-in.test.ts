@@ -346,7 +346,12 @@ describe('web opt-in', () => {
       .send({ phone });
     expect(bundle.body).toMatchObject({
       pendingOptIns: [
-        { area: 'northfield', topics: ['gritting'], privacyNoticeVersion: '2025-01' },
+        {
+          area: 'northfield',
+          topics: ['gritting'],
+          privacyNoticeVersion: '2025-01',
+          language: 'en',
+        },
       ],
     });
     const erased = await t.http

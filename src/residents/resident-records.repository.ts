@@ -74,6 +74,8 @@ export interface PendingRequestRecord {
   area: string;
   topics: string[];
   privacyNoticeVersion: string;
+  /** The language the resident asked in: en or cy. */
+  language: string;
   requestedAt: Date;
   expiresAt: Date;
 }
@@ -204,11 +206,12 @@ export class ResidentRecordsRepository {
         area_code: string;
         topic_codes: string[];
         privacy_notice_version: string;
+        language: string;
         created_at: Date;
         expires_at: Date;
       }[]
     >(
-      `SELECT area_code, topic_codes, privacy_notice_version, created_at, expires_at
+      `SELECT area_code, topic_codes, privacy_notice_version, language, created_at, expires_at
          FROM subscription_requests WHERE phone_hash = $1 ORDER BY created_at`,
       [phoneHash],
     );
@@ -216,6 +219,7 @@ export class ResidentRecordsRepository {
       area: row.area_code,
       topics: row.topic_codes,
       privacyNoticeVersion: row.privacy_notice_version,
+      language: row.language,
       requestedAt: row.created_at,
       expiresAt: row.expires_at,
     }));

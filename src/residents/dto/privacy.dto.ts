@@ -89,6 +89,8 @@ export class PendingOptInSection {
   @ApiProperty() area: string;
   @ApiProperty({ type: [String] }) topics: string[];
   @ApiProperty() privacyNoticeVersion: string;
+  @ApiProperty({ enum: ['en', 'cy'], description: 'the language the resident asked in' })
+  language: string;
   @ApiProperty({ format: 'date-time' }) requestedAt: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
