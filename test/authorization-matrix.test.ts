@@ -311,6 +311,16 @@ describe('authorisation: every route against every role', () => {
       session: true,
       prepare: () => ({ path: '/console/audience/reach?areas=northfield&topics=gritting' }),
     },
+    {
+      method: 'get',
+      route: '/console/compose/quiet-hours',
+      allowed: DRAFTERS,
+      ok: 200,
+      session: true,
+      prepare: () => ({
+        path: `/console/compose/quiet-hours?channelId=${council.channels.corporate}&priority=routine`,
+      }),
+    },
     { method: 'get', route: '/console/review', allowed: APPROVERS, ok: 200, session: true },
     {
       method: 'get',

@@ -190,6 +190,36 @@ describe('the console’s message pages', () => {
     expect(await countMessages(t)).toBe(before);
   });
 
+  it("answers the compose page's script whether quiet hours would hold the message", async () => {
+    const officer = await session(council.officer);
+    const night = DateTime.now()
+      .setZone('Europe/London')
+      .plus({ days: 2 })
+      .set({ hour: 23, minute: 0 });
+    const ask = (fields: Record<string, string>) =>
+      t.http
+        .get(`/console/compose/quiet-hours?${new URLSearchParams(fields).toString()}`)
+        .set('Cookie', officer.cookie);
+    const at = (time: string) => ({
+      channelId: council.channels.corporate,
+      'sendAt-day': String(night.day),
+      'sendAt-month': String(night.month),
+      'sendAt-year': String(night.year),
+      'sendAt-time': time,
+    });
+    const held = await ask({ ...at('23:00'), priority: 'routine' });
+    expect(held.status).toBe(200);
+    expect((held.body as { warning: string }).warning).toMatch(/quiet hours \(21:00 to 08:00\)/);
+    const noon = await ask({ ...at('12:00'), priority: 'routine' });
+    expect(noon.body).toEqual({ warning: null });
+    // A channel the officer cannot write on says nothing about it.
+    const other = await ask({ ...at('23:00'), channelId: council.channels.youth });
+    expect(other.body).toEqual({ warning: null });
+    // Auditors do not draft: 403.
+    const auditor = await session(council.auditor);
+    await t.http.get('/console/compose/quiet-hours').set('Cookie', auditor.cookie).expect(403);
+  });
+
   it('checks the audience without saving: reach, cost and the quiet-hours warning', async () => {
     const officer = await session(council.officer);
     const before = await countMessages(t);

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // Some code here runs in the page (page.evaluate), where the DOM is.
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -64,6 +65,30 @@ describe('the staff console in a browser: writing a message', () => {
 
     await expectAccessible(page);
     await saveScreenshot(page, 'console-compose');
+  });
+
+  it('warns about quiet hours as the send time is typed, and clears it for a daytime send', async () => {
+    const night = DateTime.now().setZone('Europe/London').plus({ days: 2 });
+    for (const [field, value] of [
+      ['#sendAt-day', String(night.day)],
+      ['#sendAt-month', String(night.month)],
+      ['#sendAt-year', String(night.year)],
+      ['#sendAt-time', '23:00'],
+    ] as const) {
+      await page.locator(field).focus();
+      await page.keyboard.type(value);
+    }
+    const warning = page.locator('#quiet-hours');
+    await expect.poll(() => warning.textContent(), { timeout: 5000 }).toMatch(/quiet hours/);
+    await expectAccessible(page);
+    await page.locator('#sendAt-time').fill('');
+    await page.locator('#sendAt-time').focus();
+    await page.keyboard.type('12:00');
+    await expect.poll(() => warning.textContent(), { timeout: 5000 }).not.toMatch(/quiet hours/);
+    // Back to "as soon as it is approved", as the tests after this one expect.
+    for (const field of ['#sendAt-day', '#sendAt-month', '#sendAt-year', '#sendAt-time']) {
+      await page.locator(field).fill('');
+    }
   });
 
   it('shows the domain’s refusal in an error summary that passes axe, keeping the values', async () => {

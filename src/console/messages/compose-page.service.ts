@@ -166,6 +166,19 @@ export class ComposePage {
     };
   }
 
+  /**
+   * The quiet-hours warning for what the form says now (the page's script asks as the channel,
+   * priority or send time change); null for a channel this person cannot write on.
+   */
+  async quietHoursWarningFor(actor: Actor, values: ComposeValues): Promise<string | null> {
+    const channel = draftableChannels(actor, await this.channels.list()).find(
+      (c) => c.id === values.channelId,
+    );
+    return channel
+      ? this.quietHoursWarning(channel, sendAtFrom(values).sendAt, values.priority)
+      : null;
+  }
+
   /** The quiet-hours warning for a message on this channel, judged now. */
   quietHoursWarning(
     channel: Pick<ChannelView, 'name' | 'policy'>,

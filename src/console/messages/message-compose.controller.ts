@@ -104,6 +104,19 @@ export class MessageComposeController {
     return { reach: await this.compose.reach(codes(query.areas), codes(query.topics)) };
   }
 
+  /**
+   * The quiet-hours warning for the compose page's script, from the form's own fields
+   * (`channelId`, `priority`, `sendAt-day`...): `{ warning }`, null when none applies.
+   */
+  @Get('compose/quiet-hours')
+  @ConsolePage(...DRAFTERS)
+  async quietHours(
+    @CurrentActor() actor: Actor,
+    @Query() query: Form,
+  ): Promise<{ warning: string | null }> {
+    return { warning: await this.compose.quietHoursWarningFor(actor, composeValuesFrom(query)) };
+  }
+
   private formErrors(error: unknown): FieldError[] {
     const problems = composeErrorsFor(error);
     if (!problems) throw error;

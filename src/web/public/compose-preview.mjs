@@ -138,11 +138,71 @@ function updateReach() {
   }, 250);
 }
 
+/** The fields that decide whether quiet hours would hold the message. */
+const QUIET_HOURS_FIELDS = [
+  'channelId',
+  'priority',
+  'sendAt-day',
+  'sendAt-month',
+  'sendAt-year',
+  'sendAt-time',
+];
+
+/** A GOV.UK warning text, as the page draws it. */
+function warningText(text) {
+  const box = document.createElement('div');
+  box.className = 'govuk-warning-text';
+  const icon = document.createElement('span');
+  icon.className = 'govuk-warning-text__icon';
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = '!';
+  const words = document.createElement('strong');
+  words.className = 'govuk-warning-text__text';
+  const hidden = document.createElement('span');
+  hidden.className = 'govuk-visually-hidden';
+  hidden.textContent = 'Warning';
+  words.append(hidden, text);
+  box.append(icon, words);
+  return box;
+}
+
+let quietPending;
+let quietTimer;
+/** Asks whether quiet hours would hold the message as the form now stands, and says so. */
+function updateQuietHours() {
+  const region = document.querySelector('[data-quiet-hours]');
+  if (!region) return;
+  clearTimeout(quietTimer);
+  quietTimer = setTimeout(async () => {
+    quietPending?.abort();
+    quietPending = new AbortController();
+    const query = new URLSearchParams();
+    for (const name of QUIET_HOURS_FIELDS) {
+      const field = form.elements.namedItem(name);
+      const value = name === 'priority' ? checked('priority')[0] : field?.value;
+      if (value) query.set(name, value);
+    }
+    try {
+      const response = await fetch(`/console/compose/quiet-hours?${query}`, {
+        signal: quietPending.signal,
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return;
+      const { warning } = await response.json();
+      region.replaceChildren(...(warning ? [warningText(warning)] : []));
+    } catch (error) {
+      if (error.name !== 'AbortError') throw error;
+    }
+  }, 300);
+}
+
 if (form && preview) {
   form.addEventListener('input', (event) => {
     const name = event.target.name;
     if (name === 'areas' || name === 'topics') updateReach();
     else updatePreview();
+    if (QUIET_HOURS_FIELDS.includes(name)) updateQuietHours();
   });
   form.addEventListener('change', (event) => {
     const name = event.target.name;
@@ -151,6 +211,7 @@ if (form && preview) {
       showChosen();
       updatePreview();
     }
+    if (QUIET_HOURS_FIELDS.includes(name)) updateQuietHours();
   });
   showChosen();
   updatePreview();
