@@ -7,7 +7,7 @@ import { EmergencyReviewsService } from './emergency-reviews.service.js';
 
 /**
  * Retrospective reviews of the emergency path (README, "Emergency path"). Sign-off opens them
- * (openEmergencyReview, called in the approval's transaction); this module lists, completes
+ * (EmergencyReviewsService.open, in the approval's transaction); this module lists, completes
  * and escalates them.
  */
 @Module({

@@ -5,6 +5,16 @@ import type { MessageContent } from '../messages/domain/message-content.js';
 import type { MessageStatus } from '../messages/domain/message-status.js';
 import type { EmergencyReviewOutcome, EmergencyReviewStatus } from './emergency-review-rules.js';
 
+/** The review an emergency sent on one on-call approval owes. */
+export interface NewEmergencyReview {
+  messageId: string;
+  version: number;
+  channelId: string;
+  approvedBy: string;
+  approvedAt: Date;
+  dueAt: Date;
+}
+
 /** A retrospective review with what a reviewer needs to judge it. */
 export interface EmergencyReviewRecord {
   id: string;
@@ -114,6 +124,23 @@ export class EmergencyReviewsRepository {
 
   private query<T>(text: string, values: unknown[]): Promise<T> {
     return this.uow.manager().query<T>(text, values);
+  }
+
+  /** Inside the approval's transaction: it rolls back with it. */
+  async insert(review: NewEmergencyReview): Promise<void> {
+    await this.uow.transactionManager().query(
+      `INSERT INTO emergency_reviews
+         (message_id, version, channel_id, approved_by, approved_at, due_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        review.messageId,
+        review.version,
+        review.channelId,
+        review.approvedBy,
+        review.approvedAt,
+        review.dueAt,
+      ],
+    );
   }
 
   /** TypeORM answers an UPDATE ... RETURNING with [rows, affected]; this returns the rows. */

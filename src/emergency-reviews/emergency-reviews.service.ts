@@ -15,6 +15,7 @@ import { EmergencyReviewErrors } from './emergency-reviews.errors.js';
 import {
   type EmergencyReviewRecord,
   EmergencyReviewsRepository,
+  type NewEmergencyReview,
 } from './emergency-reviews.repository.js';
 
 const summaryOf = (record: EmergencyReviewRecord): string =>
@@ -36,6 +37,14 @@ export class EmergencyReviewsService {
     private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /**
+   * Opens the retrospective review owed by an emergency sent on one on-call approval; sign-off
+   * calls it inside the approval's transaction, so it commits (or rolls back) with it.
+   */
+  open(review: NewEmergencyReview): Promise<void> {
+    return this.reviews.insert(review);
+  }
 
   /** The reviews in one status whose messages this person may see. */
   async list(actor: Actor, status: EmergencyReviewStatus): Promise<EmergencyReviewView[]> {

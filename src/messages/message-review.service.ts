@@ -6,7 +6,7 @@ import { JOB_QUEUE, type JobQueue, QUEUES } from '../jobs/job-queue.js';
 import type { Actor } from '../organisation/actor.js';
 import { planDispatch } from './domain/dispatch-plan.js';
 import { approvalRequirement, retrospectiveReviewDue } from './domain/emergency-path.js';
-import { openEmergencyReview } from '../emergency-reviews/open-emergency-review.js';
+import { EmergencyReviewsService } from '../emergency-reviews/emergency-reviews.service.js';
 import { approvalRefusal, type ChannelFacts } from './domain/message-access.js';
 import { nextStatus } from './domain/message-workflow.js';
 import type { MessageView } from './dto/message-view.dto.js';
@@ -37,6 +37,7 @@ export class MessageReviewService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly reach: MessagingReach,
     private readonly safeguards: ContentSafeguards,
+    private readonly emergencyReviews: EmergencyReviewsService,
   ) {}
 
   async approve(
@@ -74,7 +75,7 @@ export class MessageReviewService {
       });
       if (emergencyPath) {
         const approvedAt = this.clock.now();
-        await openEmergencyReview(this.uow, {
+        await this.emergencyReviews.open({
           messageId: id,
           version,
           channelId: channel.id,

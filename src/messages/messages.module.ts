@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { DispatchModule } from '../dispatch/dispatch.module.js';
+import { EmergencyReviewsModule } from '../emergency-reviews/emergency-reviews.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
 import { ResidentsModule } from '../residents/residents.module.js';
 import { MessageDraftingService } from './message-drafting.service.js';
@@ -23,6 +24,8 @@ import { ContentSafeguards } from './safeguards/content-safeguards.service.js';
     ChannelsModule,
     DeliveriesModule,
     DispatchModule,
+    // Sign-off opens the retrospective review an emergency on one approval owes.
+    EmergencyReviewsModule,
     OrganisationModule,
     ResidentsModule,
   ],
