@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '../common/clock.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { inboundCutoffs } from '../retention/retention-cutoffs.js';
 import { InboxRepository } from './inbox.repository.js';
+import { InboxTemplateRepliesRepository } from './inbox-template-replies.repository.js';
 
 /**
  * Staff replies' text (and template replies' parameters) is deleted on the channel's inbound
@@ -18,6 +19,7 @@ export class InboxRetention {
 
   constructor(
     private readonly inbox: InboxRepository,
+    private readonly templateReplies: InboxTemplateRepliesRepository,
     private readonly channels: ChannelsService,
     private readonly uow: UnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -45,7 +47,7 @@ export class InboxRetention {
     return this.uow.run(
       async () =>
         (await this.inbox.deleteReplyContent(cutoffs, now)) +
-        (await this.inbox.deleteTemplateReplyContent(cutoffs, now)),
+        (await this.templateReplies.deleteTemplateReplyContent(cutoffs, now)),
     );
   }
 }

@@ -20,12 +20,16 @@ import {
   TemplateReplyView,
 } from './dto/inbox.dto.js';
 import { InboxService } from './inbox.service.js';
+import { InboxTemplateRepliesService } from './inbox-template-replies.service.js';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
 @Controller('api/v1/inbox/conversations')
 export class InboxController {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly templateReplies: InboxTemplateRepliesService,
+  ) {}
 
   @Get()
   @Roles(...INBOX_ROLES)
@@ -80,7 +84,7 @@ export class InboxController {
     @Param('id', UuidParam) id: string,
     @Body() body: ProposeTemplateReplyDto,
   ): Promise<TemplateReplyView> {
-    return this.inbox.proposeTemplateReply(actor, id, body);
+    return this.templateReplies.proposeTemplateReply(actor, id, body);
   }
 
   @Post(':id/template-replies/:replyId/approve')
@@ -96,7 +100,7 @@ export class InboxController {
     @Param('replyId', UuidParam) replyId: string,
     @Body() body: ApproveTemplateReplyDto,
   ): Promise<TemplateReplyView> {
-    return this.inbox.approveTemplateReply(actor, id, replyId, body.overrideReason);
+    return this.templateReplies.approveTemplateReply(actor, id, replyId, body.overrideReason);
   }
 
   @Post(':id/template-replies/:replyId/reject')
@@ -109,7 +113,7 @@ export class InboxController {
     @Param('replyId', UuidParam) replyId: string,
     @Body() body: RejectTemplateReplyDto,
   ): Promise<TemplateReplyView> {
-    return this.inbox.rejectTemplateReply(actor, id, replyId, body.comment);
+    return this.templateReplies.rejectTemplateReply(actor, id, replyId, body.comment);
   }
 
   @Post(':id/template-replies/:replyId/withdraw')
@@ -121,7 +125,7 @@ export class InboxController {
     @Param('id', UuidParam) id: string,
     @Param('replyId', UuidParam) replyId: string,
   ): Promise<TemplateReplyView> {
-    return this.inbox.withdrawTemplateReply(actor, id, replyId);
+    return this.templateReplies.withdrawTemplateReply(actor, id, replyId);
   }
 
   @Post(':id/close')

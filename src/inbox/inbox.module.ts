@@ -6,10 +6,13 @@ import { OrganisationModule } from '../organisation/organisation.module.js';
 import { ResidentsModule } from '../residents/residents.module.js';
 import { WhatsAppModule } from '../whatsapp/whatsapp.module.js';
 import { InboxController } from './inbox.controller.js';
+import { InboxConversationAccess } from './inbox-conversation-access.js';
 import { InboxListener } from './inbox.listener.js';
 import { InboxRepository } from './inbox.repository.js';
 import { InboxRetention } from './inbox-retention.service.js';
 import { InboxService } from './inbox.service.js';
+import { InboxTemplateRepliesRepository } from './inbox-template-replies.repository.js';
+import { InboxTemplateRepliesService } from './inbox-template-replies.service.js';
 
 /**
  * The shared inbox of each channel: conversations, replies (free text, and templates approved
@@ -26,8 +29,16 @@ import { InboxService } from './inbox.service.js';
     WhatsAppModule,
   ],
   controllers: [InboxController],
-  providers: [InboxRepository, InboxService, InboxListener, InboxRetention],
-  // The console's inbox pages use the same service as the API.
-  exports: [InboxService],
+  providers: [
+    InboxRepository,
+    InboxTemplateRepliesRepository,
+    InboxConversationAccess,
+    InboxService,
+    InboxTemplateRepliesService,
+    InboxListener,
+    InboxRetention,
+  ],
+  // The console's inbox pages use the same services as the API.
+  exports: [InboxService, InboxTemplateRepliesService],
 })
 export class InboxModule {}

@@ -3,6 +3,7 @@ import { ConsolePage, CurrentActor } from '../../auth/access.decorators.js';
 import { CrierError } from '../../common/errors/crier-error.js';
 import { UuidParam } from '../../common/http/uuid-param.pipe.js';
 import { InboxService } from '../../inbox/inbox.service.js';
+import { InboxTemplateRepliesService } from '../../inbox/inbox-template-replies.service.js';
 import type { Actor } from '../../organisation/actor.js';
 import { page, type Page, SeeOther } from '../../web/page.js';
 import {
@@ -72,7 +73,10 @@ interface FormState {
 /** The shared inbox: the channels' conversations, and one conversation with its actions. */
 @Controller('console/inbox')
 export class InboxPagesController {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly templateReplies: InboxTemplateRepliesService,
+  ) {}
 
   @Get()
   @ConsolePage(...ROLES)
@@ -195,7 +199,7 @@ export class InboxPagesController {
         id,
         'template_proposed',
         '#template-name',
-        () => this.inbox.proposeTemplateReply(actor, id, template),
+        () => this.templateReplies.proposeTemplateReply(actor, id, template),
         values,
       ),
     );
@@ -219,7 +223,7 @@ export class InboxPagesController {
         (reply: { status: string }) =>
           reply.status === 'sent' ? 'template_sent' : 'template_approved',
         `#${fieldId}`,
-        () => this.inbox.approveTemplateReply(actor, id, replyId, reason),
+        () => this.templateReplies.approveTemplateReply(actor, id, replyId, reason),
         values,
       ),
     );
@@ -242,7 +246,7 @@ export class InboxPagesController {
         id,
         'template_rejected',
         `#${fieldId}`,
-        () => this.inbox.rejectTemplateReply(actor, id, replyId, comment),
+        () => this.templateReplies.rejectTemplateReply(actor, id, replyId, comment),
         values,
       ),
     );
@@ -257,7 +261,7 @@ export class InboxPagesController {
     @Param('replyId', UuidParam) replyId: string,
   ): Promise<Page> {
     return this.act(actor, id, 'template_withdrawn', '#template-replies', () =>
-      this.inbox.withdrawTemplateReply(actor, id, replyId),
+      this.templateReplies.withdrawTemplateReply(actor, id, replyId),
     );
   }
 
