@@ -14,6 +14,7 @@ import {
   type TemplateReplyContent,
   templateReplyRefusal,
   templateReplyText,
+  mayWithdrawTemplateReply,
 } from './domain/template-replies.js';
 import type { TemplateReplyView } from './dto/inbox.dto.js';
 import { InboxConversationAccess } from './inbox-conversation-access.js';
@@ -197,7 +198,7 @@ export class InboxTemplateRepliesService {
     return this.uow.run(async () => {
       const conversation = this.access.visible(actor, await this.inbox.find(id, true));
       const reply = await this.pendingTemplateReply(conversation, replyId);
-      if (reply.proposedById !== actor.id && !actor.roles.includes('admin')) {
+      if (!mayWithdrawTemplateReply(actor, reply.proposedById)) {
         throw InboxErrors.notTheProposer();
       }
       await this.templateReplies.withdrawTemplateReply(reply.id, this.clock.now());

@@ -4,6 +4,7 @@ import {
   type TemplateReplyChannel,
   type TemplateReplyContent,
   templateReplyRefusal,
+  mayWithdrawTemplateReply,
 } from './domain/template-replies.js';
 import type { TemplateReplyView } from './dto/inbox.dto.js';
 import type { TemplateReplyRow } from './inbox-template-replies.repository.js';
@@ -59,9 +60,7 @@ export function templateReplyView(
     youMay: {
       approve: may(approvedBy),
       reject: may([]),
-      withdraw:
-        reply.status === 'pending' &&
-        (reply.proposedById === actor.id || actor.roles.includes('admin')),
+      withdraw: reply.status === 'pending' && mayWithdrawTemplateReply(actor, reply.proposedById),
     },
   };
 }

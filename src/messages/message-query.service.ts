@@ -49,9 +49,17 @@ export class MessageQueryService {
     return view;
   }
 
+  /**
+   * Refuses (404) a message this person may not see, without building its view: for pages that
+   * only need the permission, some of them asked every few seconds.
+   */
+  async assertVisible(actor: Actor, id: string): Promise<void> {
+    await this.records.visible(actor, id, { lock: false });
+  }
+
   /** Every version, oldest first: what a reviewer compares, and who wrote each. */
   async versions(actor: Actor, id: string): Promise<MessageVersionListView> {
-    await this.records.visible(actor, id, { lock: false });
+    await this.assertVisible(actor, id);
     const versions = await this.repository.versionsOf(id);
     return {
       items: versions.map((v) => ({

@@ -10,6 +10,8 @@ export interface PollRecord {
   channelId: string;
   status: MessageStatus;
   poll: PollDefinition;
+  /** The content that carries the poll: its text, or its template's parameters, is the question. */
+  content: MessageContent;
   audience: Audience;
   /** When the final tallies were recorded; nothing changes them after. */
   closedAt: Date | null;
@@ -71,6 +73,7 @@ export class PollsRepository {
       channelId: row.channel_id,
       status: row.status,
       poll: row.content.poll,
+      content: row.content,
       audience: row.audience,
       closedAt: row.closed_at,
     };

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service.js';
 import { CLOCK, type Clock } from '../common/clock.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
+import type { MessageContent } from '../messages/domain/message-content.js';
 import { MessageQueryService } from '../messages/message-query.service.js';
 import type { Actor } from '../organisation/actor.js';
 import { type PollResults, pollResults, pollResultsCsv } from './domain/poll-results.js';
@@ -31,18 +32,29 @@ export class PollsService {
 
   /** Live results for anyone who may see the message (404 for those who may not). */
   async results(actor: Actor, messageId: string): Promise<PollResultsView> {
-    await this.messages.get(actor, messageId);
+    return (await this.resultsWithContent(actor, messageId)).results;
+  }
+
+  /** The results and the content that asked the question, as the console's page shows them. */
+  async resultsWithContent(
+    actor: Actor,
+    messageId: string,
+  ): Promise<{ results: PollResultsView; content: MessageContent }> {
+    await this.messages.assertVisible(actor, messageId);
     const record = await this.polls.find(messageId);
     if (!record) throw PollErrors.noPoll();
     const results = await this.tally(record);
     const now = this.clock.now();
     return {
-      messageId,
-      ...results,
-      closesAt: record.poll.closesAt,
-      closed: now.getTime() > Date.parse(record.poll.closesAt),
-      finalisedAt: record.closedAt?.toISOString() ?? null,
-      generatedAt: now.toISOString(),
+      content: record.content,
+      results: {
+        messageId,
+        ...results,
+        closesAt: record.poll.closesAt,
+        closed: now.getTime() > Date.parse(record.poll.closesAt),
+        finalisedAt: record.closedAt?.toISOString() ?? null,
+        generatedAt: now.toISOString(),
+      },
     };
   }
 

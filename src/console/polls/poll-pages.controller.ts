@@ -2,7 +2,6 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ConsolePage, CurrentActor } from '../../auth/access.decorators.js';
 import { UuidParam } from '../../common/http/uuid-param.pipe.js';
-import { MessageQueryService } from '../../messages/message-query.service.js';
 import type { Actor } from '../../organisation/actor.js';
 import { PollsService } from '../../polls/polls.service.js';
 import { page, type Page } from '../../web/page.js';
@@ -15,10 +14,7 @@ import { pollPageModel, type PollPageModel } from './poll-page-model.js';
  */
 @Controller('console/messages')
 export class PollPagesController {
-  constructor(
-    private readonly polls: PollsService,
-    private readonly query: MessageQueryService,
-  ) {}
+  constructor(private readonly polls: PollsService) {}
 
   @Get(':id/poll')
   @ConsolePage()
@@ -51,9 +47,8 @@ export class PollPagesController {
   }
 
   private async model(actor: Actor, id: string): Promise<PollPageModel> {
-    // Results first: it says 404 for a message this person may not see, or without a poll.
-    const results = await this.polls.results(actor, id);
-    const message = await this.query.get(actor, id);
-    return pollPageModel(results, message.content);
+    // 404 for a message this person may not see, or one without a poll.
+    const { results, content } = await this.polls.resultsWithContent(actor, id);
+    return pollPageModel(results, content);
   }
 }

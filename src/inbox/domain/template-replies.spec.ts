@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { GovernancePolicy } from '../../channels/governance-policy.js';
 import type { Actor } from '../../organisation/actor.js';
 import type { Role } from '../../organisation/role.js';
-import { isFullyApproved, templateReplyRefusal, templateReplyText } from './template-replies.js';
+import {
+  isFullyApproved,
+  mayWithdrawTemplateReply,
+  templateReplyRefusal,
+  templateReplyText,
+} from './template-replies.js';
 
 const policy = (overrides: Partial<GovernancePolicy> = {}): GovernancePolicy => ({
   approvalsRequired: 2,
@@ -66,5 +71,13 @@ describe('templateReplyText', () => {
     expect(
       templateReplyText({ templateName: 'area_alert', language: 'en_GB', parameters: ['a', 'b'] }),
     ).toBe('a\nb');
+  });
+});
+
+describe('mayWithdrawTemplateReply', () => {
+  it('lets the proposer or an admin take a reply back, and nobody else', () => {
+    expect(mayWithdrawTemplateReply(person('olivia', ['officer']), 'olivia')).toBe(true);
+    expect(mayWithdrawTemplateReply(person('ada', ['admin']), 'olivia')).toBe(true);
+    expect(mayWithdrawTemplateReply(person('maya', ['service_manager']), 'olivia')).toBe(false);
   });
 });

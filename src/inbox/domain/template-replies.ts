@@ -1,6 +1,6 @@
 import type { ChannelKind, GovernancePolicy } from '../../channels/governance-policy.js';
 import { type ApprovalRefusal, approvalRefusal } from '../../messages/domain/message-access.js';
-import type { Actor } from '../../organisation/actor.js';
+import { type Actor, hasRole } from '../../organisation/actor.js';
 
 export type TemplateReplyStatus = 'pending' | 'sent' | 'rejected' | 'withdrawn';
 
@@ -46,3 +46,8 @@ export const isFullyApproved = (approvals: number, policy: GovernancePolicy): bo
  */
 export const templateReplyText = (content: TemplateReplyContent): string =>
   content.parameters.join('\n');
+
+/** Who may take back a pending template reply: the person who proposed it, or an admin. */
+export function mayWithdrawTemplateReply(actor: Actor, proposedById: string): boolean {
+  return actor.id === proposedById || hasRole(actor, 'admin');
+}
